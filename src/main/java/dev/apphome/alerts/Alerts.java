@@ -1,0 +1,141 @@
+package dev.apphome.alerts;
+
+import com.pulumi.aws.cloudwatch.Dashboard;
+import com.pulumi.aws.cloudwatch.DashboardArgs;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
+import com.pulumi.aws.sns.Topic;
+import com.pulumi.aws.sns.TopicArgs;
+import com.pulumi.aws.sns.TopicPolicy;
+import com.pulumi.aws.sns.TopicPolicyArgs;
+import com.pulumi.aws.sns.TopicSubscription;
+import com.pulumi.aws.sns.TopicSubscriptionArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.apphome.common.AwsContext;
+import dev.apphome.common.Json;
+import dev.apphome.common.Naming;
+import dev.apphome.common.PolicyDocument;
+import dev.apphome.common.Protection;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The alert topic (encrypted with the stack's key, TLS-only, publishable by CloudWatch alarms of
+ * this account), its email subscriptions, the alarms that notify it, and a dashboard of the same
+ * metrics. Each alarm also notifies when it returns to OK.
+ */
+public final class Alerts extends ComponentResource {
+
+    /** One alarm, as the stack describes it. */
+    public record AlarmSpec(String label, String description, String namespace, String metric,
+                            Map<String, Output<String>> dimensions, String statistic, String comparison,
+                            double threshold, int periodSeconds, int evaluationPeriods, String missingData) {
+    }
+
+    private final String name;
+    private final AlertArgs args;
+    private final Topic topic;
+    private final CustomResourceOptions child;
+    private final List<Map<String, Object>> widgets = new ArrayList<>();
+    private final AwsContext aws;
+
+    public Alerts(String name, AlertArgs args, AwsContext aws, Output<String> keyArn, Protection protection,
+                  ComponentResourceOptions options) {
+        super("apphome:alerts:Alerts", name, options);
+        this.name = name;
+        this.args = args;
+        this.aws = aws;
+        this.child = protection.child(this);
+        this.topic = new Topic(Naming.child(name, "topic"), TopicArgs.builder()
+                .displayName("Alerts of " + name)
+                .kmsMasterKeyId(keyArn)
+                .build(), child);
+        new TopicPolicy(Naming.child(name, "topic-policy"), TopicPolicyArgs.builder()
+                .arn(topic.arn())
+                .policy(PolicyDocument.of(List.of(
+                        PolicyDocument.withCondition(PolicyDocument.withPrincipal(
+                                        PolicyDocument.allow("CloudWatchAlarmsPublish", List.of("sns:Publish"),
+                                                List.of(topic.arn())),
+                                        "Service", "cloudwatch.amazonaws.com"),
+                                Map.of("StringEquals", Map.of("aws:SourceAccount", aws.accountId()))),
+                        PolicyDocument.denyInsecureTransport(List.of(topic.arn()), "sns:Publish"))))
+                .build(), child);
+        for (int i = 0; i < args.emails().size(); i++) {
+            new TopicSubscription(Naming.child(name, "email-" + (i + 1)), TopicSubscriptionArgs.builder()
+                    .topic(topic.arn())
+                    .protocol("email")
+                    .endpoint(args.emails().get(i))
+                    .build(), child);
+        }
+    }
+
+    public AlertArgs thresholds() {
+        return args;
+    }
+
+    /** An alarm on one metric that notifies the topic, and a dashboard widget for it. */
+    public void alarm(AlarmSpec spec) {
+        var alarm = MetricAlarmArgs.builder()
+                .alarmDescription(spec.description())
+                .namespace(spec.namespace())
+                .metricName(spec.metric())
+                .dimensions(Output.all(spec.dimensions().values().stream().toList()).applyValue(values -> {
+                    Map<String, String> resolved = new LinkedHashMap<>();
+                    List<String> keys = List.copyOf(spec.dimensions().keySet());
+                    for (int i = 0; i < keys.size(); i++) {
+                        resolved.put(keys.get(i), values.get(i));
+                    }
+                    return resolved;
+                }))
+                .comparisonOperator(spec.comparison())
+                .threshold(spec.threshold())
+                .period(spec.periodSeconds())
+                .evaluationPeriods(spec.evaluationPeriods())
+                .datapointsToAlarm(spec.evaluationPeriods())
+                .treatMissingData(spec.missingData())
+                .alarmActions(topic.arn().applyValue(List::of))
+                .okActions(topic.arn().applyValue(List::of));
+        if (spec.statistic().startsWith("p")) {
+            alarm.extendedStatistic(spec.statistic());
+        } else {
+            alarm.statistic(spec.statistic());
+        }
+        new MetricAlarm(Naming.child(name, spec.label()), alarm.build(), child);
+
+        List<Object> metric = new ArrayList<>(List.of(spec.namespace(), spec.metric()));
+        spec.dimensions().forEach((k, v) -> {
+            metric.add(k);
+            metric.add(v);
+        });
+        metric.add(Map.of("stat", spec.statistic()));
+        widgets.add(Map.of(
+                "type", "metric",
+                "width", 8,
+                "height", 6,
+                "properties", Map.of(
+                        "title", spec.description(),
+                        "region", aws.region(),
+                        "metrics", List.of(metric),
+                        "period", spec.periodSeconds(),
+                        "annotations", Map.of("horizontal", List.of(Map.of("value", spec.threshold(), "label", "alarm"))))));
+    }
+
+    /** One dashboard with a widget per alarm; call once every alarm is declared. */
+    public void publishDashboard() {
+        new Dashboard(Naming.child(name, "dashboard"), DashboardArgs.builder()
+                .dashboardName(name)
+                .dashboardBody(Json.render(Map.of("widgets", List.copyOf(widgets))))
+                .build(), child);
+        registerOutputs(Map.of("topicArn", topic.arn()));
+    }
+
+    public Output<String> topicArn() {
+        return topic.arn();
+    }
+}

@@ -1,0 +1,248 @@
+package dev.apphome.network;
+
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ec2.DefaultSecurityGroup;
+import com.pulumi.aws.ec2.DefaultSecurityGroupArgs;
+import com.pulumi.aws.ec2.Eip;
+import com.pulumi.aws.ec2.EipArgs;
+import com.pulumi.aws.ec2.FlowLog;
+import com.pulumi.aws.ec2.FlowLogArgs;
+import com.pulumi.aws.ec2.InternetGateway;
+import com.pulumi.aws.ec2.InternetGatewayArgs;
+import com.pulumi.aws.ec2.NatGateway;
+import com.pulumi.aws.ec2.NatGatewayArgs;
+import com.pulumi.aws.ec2.Route;
+import com.pulumi.aws.ec2.RouteArgs;
+import com.pulumi.aws.ec2.RouteTable;
+import com.pulumi.aws.ec2.RouteTableArgs;
+import com.pulumi.aws.ec2.RouteTableAssociation;
+import com.pulumi.aws.ec2.RouteTableAssociationArgs;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.SubnetArgs;
+import com.pulumi.aws.ec2.Vpc;
+import com.pulumi.aws.ec2.VpcArgs;
+import com.pulumi.aws.ec2.VpcEndpoint;
+import com.pulumi.aws.ec2.VpcEndpointArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.apphome.common.AwsContext;
+import dev.apphome.common.Naming;
+import dev.apphome.common.PolicyDocument;
+import dev.apphome.common.Protection;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The VPC: public, private and isolated subnets in each AZ; an internet gateway for the public tier
+ * only; NAT per the stack's strategy for the private tier; no route out at all for the isolated
+ * tier; S3 and DynamoDB gateway endpoints; optional interface endpoints; flow logs to an encrypted
+ * log group; and the VPC's default security group adopted and emptied.
+ */
+public final class Network extends ComponentResource {
+
+    /** Interface endpoints that let tasks start without NAT: image pulls, logs, secrets. */
+    static final List<String> INTERFACE_ENDPOINTS = List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager");
+
+    private final Vpc vpc;
+    private final Map<SubnetTier, List<Subnet>> subnets = new EnumMap<>(SubnetTier.class);
+    private final List<SubnetPlan.Planned> plan;
+
+    public Network(String name, NetworkArgs args, List<SubnetPlan.Planned> plan, AwsContext aws, Output<String> keyArn,
+                   int logRetentionDays, Protection protection, ComponentResourceOptions options) {
+        super("apphome:network:Network", name, options);
+        this.plan = List.copyOf(plan);
+        CustomResourceOptions child = protection.child(this);
+
+        this.vpc = new Vpc(Naming.child(name, "vpc"), VpcArgs.builder()
+                .cidrBlock(args.cidr())
+                .enableDnsSupport(true)
+                .enableDnsHostnames(true)
+                .tags(Map.of("Name", name))
+                .build(), child);
+
+        // Adopting the default group with no rules removes AWS's allow-all-within-group rules (EC2.2).
+        new DefaultSecurityGroup(Naming.child(name, "default-sg"), DefaultSecurityGroupArgs.builder()
+                .vpcId(vpc.id())
+                .tags(Map.of("Name", Naming.child(name, "default-sg-unused")))
+                .build(), child);
+
+        Output<List<String>> zones = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder()
+                        .state("available").build())
+                .applyValue(r -> r.names());
+        for (SubnetTier tier : SubnetTier.values()) {
+            List<Subnet> tierSubnets = new ArrayList<>();
+            for (SubnetPlan.Planned planned : plan.stream().filter(p -> p.tier() == tier).toList()) {
+                int zone = planned.zoneIndex();
+                String subnetName = Naming.child(name, tier.label() + "-" + (zone + 1));
+                tierSubnets.add(new Subnet(subnetName, SubnetArgs.builder()
+                        .vpcId(vpc.id())
+                        .cidrBlock(planned.cidr())
+                        .availabilityZone(zones.applyValue(z -> z.get(zone)))
+                        // No tier hands out public addresses: the load balancer and NAT gateways bring their own.
+                        .mapPublicIpOnLaunch(false)
+                        .tags(Map.of("Name", subnetName, "tier", tier.label()))
+                        .build(), child));
+            }
+            subnets.put(tier, List.copyOf(tierSubnets));
+        }
+
+        var internetGateway = new InternetGateway(Naming.child(name, "igw"), InternetGatewayArgs.builder()
+                .vpcId(vpc.id())
+                .tags(Map.of("Name", Naming.child(name, "igw")))
+                .build(), child);
+
+        var publicRoutes = routeTable(name, "public", child);
+        new Route(Naming.child(name, "public-default"), RouteArgs.builder()
+                .routeTableId(publicRoutes.id())
+                .destinationCidrBlock("0.0.0.0/0")
+                .gatewayId(internetGateway.id())
+                .build(), child);
+        associate(name, SubnetTier.PUBLIC, publicRoutes, child);
+
+        List<NatGateway> natGateways = new ArrayList<>();
+        for (int i = 0; i < args.natGateways().count(args.availabilityZones()); i++) {
+            String natName = Naming.child(name, "nat-" + (i + 1));
+            var address = new Eip(Naming.child(name, "nat-ip-" + (i + 1)), EipArgs.builder()
+                    .domain("vpc")
+                    .tags(Map.of("Name", natName))
+                    .build(), child);
+            natGateways.add(new NatGateway(natName, NatGatewayArgs.builder()
+                    .allocationId(address.allocationId())
+                    .subnetId(subnets.get(SubnetTier.PUBLIC).get(i).id())
+                    .connectivityType("public")
+                    .tags(Map.of("Name", natName))
+                    .build(), CustomResourceOptions.builder().parent(this).dependsOn(internetGateway).build()));
+        }
+
+        // One private route table per AZ, so that with a NAT gateway per AZ each AZ keeps its own egress.
+        List<RouteTable> privateTables = new ArrayList<>();
+        List<Subnet> privateSubnets = subnets.get(SubnetTier.PRIVATE);
+        for (int zone = 0; zone < privateSubnets.size(); zone++) {
+            var table = routeTable(name, "private-" + (zone + 1), child);
+            privateTables.add(table);
+            if (!natGateways.isEmpty()) {
+                NatGateway nat = natGateways.get(Math.min(zone, natGateways.size() - 1));
+                new Route(Naming.child(name, "private-" + (zone + 1) + "-default"), RouteArgs.builder()
+                        .routeTableId(table.id())
+                        .destinationCidrBlock("0.0.0.0/0")
+                        .natGatewayId(nat.id())
+                        .build(), child);
+            }
+            new RouteTableAssociation(Naming.child(name, "private-" + (zone + 1)), RouteTableAssociationArgs.builder()
+                    .subnetId(privateSubnets.get(zone).id())
+                    .routeTableId(table.id())
+                    .build(), child);
+        }
+
+        // The isolated tier's table has only the implicit local route: nothing leaves the VPC.
+        var isolatedRoutes = routeTable(name, "isolated", child);
+        associate(name, SubnetTier.ISOLATED, isolatedRoutes, child);
+
+        Output<List<String>> privateTableIds = Output.all(privateTables.stream().map(RouteTable::id).toList());
+        for (String service : List.of("s3", "dynamodb")) {
+            new VpcEndpoint(Naming.child(name, service), VpcEndpointArgs.builder()
+                    .vpcId(vpc.id())
+                    .serviceName("com.amazonaws." + aws.region() + "." + service)
+                    .vpcEndpointType("Gateway")
+                    .routeTableIds(privateTableIds)
+                    .tags(Map.of("Name", Naming.child(name, service)))
+                    .build(), child);
+        }
+
+        if (args.interfaceEndpoints()) {
+            var endpointFirewall = new Firewall(Naming.child(name, "endpoints"),
+                    "HTTPS from the private subnets to AWS interface endpoints", vpc.id(), this);
+            for (SubnetPlan.Planned planned : plan.stream().filter(p -> p.tier() == SubnetTier.PRIVATE).toList()) {
+                endpointFirewall.admitRange("private-" + (planned.zoneIndex() + 1), planned.cidr(), 443,
+                        "HTTPS from private subnet " + (planned.zoneIndex() + 1));
+            }
+            for (String service : INTERFACE_ENDPOINTS) {
+                String endpointName = Naming.child(name, service.replace('.', '-'));
+                new VpcEndpoint(endpointName, VpcEndpointArgs.builder()
+                        .vpcId(vpc.id())
+                        .serviceName("com.amazonaws." + aws.region() + "." + service)
+                        .vpcEndpointType("Interface")
+                        .privateDnsEnabled(true)
+                        .subnetIds(ids(SubnetTier.PRIVATE))
+                        .securityGroupIds(endpointFirewall.id().applyValue(List::of))
+                        .tags(Map.of("Name", endpointName))
+                        .build(), child);
+            }
+        }
+
+        flowLogs(name, aws, keyArn, args.flowLogRetentionDays(), child);
+        registerOutputs(Map.of("vpcId", vpc.id(), "privateSubnetIds", ids(SubnetTier.PRIVATE)));
+    }
+
+    private void flowLogs(String name, AwsContext aws, Output<String> keyArn, int retentionDays, CustomResourceOptions child) {
+        var logGroup = new LogGroup(Naming.child(name, "flow-logs"), LogGroupArgs.builder()
+                .name(Output.format("/%s/flow-logs", name))
+                .retentionInDays(retentionDays)
+                .kmsKeyId(keyArn)
+                .build(), child);
+        var role = new Role(Naming.child(name, "flow-logs"), RoleArgs.builder()
+                .description("Lets VPC Flow Logs write to " + name + "'s flow log group")
+                .assumeRolePolicy(PolicyDocument.assumedBy("vpc-flow-logs.amazonaws.com", aws.accountId()))
+                .build(), child);
+        new RolePolicy(Naming.child(name, "flow-logs"), RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(PolicyDocument.of(List.of(PolicyDocument.allow("WriteFlowLogs",
+                        List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"),
+                        List.of(logGroup.arn(), logGroup.arn().applyValue(arn -> arn + ":*"))))))
+                .build(), child);
+        new FlowLog(Naming.child(name, "flow-log"), FlowLogArgs.builder()
+                .vpcId(vpc.id())
+                .trafficType("ALL")
+                .logDestinationType("cloud-watch-logs")
+                .logDestination(logGroup.arn())
+                .iamRoleArn(role.arn())
+                .maxAggregationInterval(60)
+                .build(), child);
+    }
+
+    private RouteTable routeTable(String name, String label, CustomResourceOptions child) {
+        return new RouteTable(Naming.child(name, label), RouteTableArgs.builder()
+                .vpcId(vpc.id())
+                .tags(Map.of("Name", Naming.child(name, label)))
+                .build(), child);
+    }
+
+    private void associate(String name, SubnetTier tier, RouteTable table, CustomResourceOptions child) {
+        List<Subnet> tierSubnets = subnets.get(tier);
+        for (int i = 0; i < tierSubnets.size(); i++) {
+            new RouteTableAssociation(Naming.child(name, tier.label() + "-" + (i + 1)), RouteTableAssociationArgs.builder()
+                    .subnetId(tierSubnets.get(i).id())
+                    .routeTableId(table.id())
+                    .build(), child);
+        }
+    }
+
+    public Output<String> vpcId() {
+        return vpc.id();
+    }
+
+    public Output<String> vpcCidr() {
+        return vpc.cidrBlock();
+    }
+
+    /** The ids of one tier's subnets, in AZ order. */
+    public Output<List<String>> ids(SubnetTier tier) {
+        return Output.all(subnets.get(tier).stream().map(Subnet::id).toList());
+    }
+
+    public List<SubnetPlan.Planned> plan() {
+        return plan;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.apphome.plan;
+
+import dev.apphome.config.ConfigSource;
+import dev.apphome.config.InvalidSettingsException;
+import dev.apphome.config.StackSettings;
+import dev.apphome.config.StackSettingsParser;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+
+/** {@code bin/plan}: the program's plan for one stack, offline, under Pulumi's mock engine. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Plans a stack offline: no AWS credentials, no Pulumi CLI. Prints the resource tree "
+                + "the way pulumi preview does; with --json writes the pulumi preview --json document.")
+public final class PlanCommand implements Callable<Integer> {
+
+    static final int INVALID = 1;
+    static final int FAILED = 2;
+
+    @Parameters(index = "0", paramLabel = "STACK", description = "A stack name (reads Pulumi.<name>.yaml) or a path to a stack file.")
+    String stack;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the plan as pulumi preview --json would.")
+    Path json;
+
+    @Option(names = "--preview", description = "Leave values AWS computes unknown, as pulumi preview does (default: "
+            + "mocked values, as after pulumi up).")
+    boolean preview;
+
+    @Option(names = "--quiet", description = "Print only the summary line.")
+    boolean quiet;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    PlanCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        silenceSdkLogging();
+        var out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        var err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        return new CommandLine(new PlanCommand(out, err)).setOut(new java.io.PrintWriter(out, true))
+                .setErr(new java.io.PrintWriter(err, true)).execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path file = resolve(stack);
+        String stackName = stackName(file);
+        StackSettings settings;
+        ConfigSource source;
+        try {
+            source = StackFile.load(file);
+            settings = StackSettingsParser.parse(StackFile.projectName(file), stackName, source);
+        } catch (InvalidSettingsException e) {
+            err.println(e.getMessage());
+            err.println("No plan was written.");
+            return INVALID;
+        }
+        PlanRunner.Result result;
+        try {
+            result = PlanRunner.run(settings, source, preview);
+        } catch (PlanRunner.ProgramFailedException e) {
+            err.println("error: " + e.getMessage());
+            return FAILED;
+        }
+        long resources = result.customCount();
+        if (!quiet) {
+            out.println("Offline plan of stack " + stackName + " (" + file.getFileName() + "), Pulumi mock engine, no AWS calls"
+                    + (preview ? ", preview mode" : ""));
+            out.println();
+            out.print(PlanDocument.tree(result));
+            out.println();
+            List<String> secureKeys = source.secretKeys().stream().sorted().toList();
+            if (!secureKeys.isEmpty()) {
+                out.println("Secure values planned as placeholders (they cannot be decrypted offline): "
+                        + String.join(", ", secureKeys));
+            }
+            out.println("Outputs:");
+            result.stackOutputs().forEach((k, v) -> out.println("    " + k + ": " + v));
+            out.println();
+        }
+        out.println("Resources: + " + result.resources().size() + " to create (" + resources + " AWS resources, "
+                + (result.resources().size() - resources) + " components)");
+        if (json != null) {
+            Path parent = json.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(json, PlanDocument.toJson(result));
+            out.println("Wrote " + json);
+        }
+        return 0;
+    }
+
+    static Path resolve(String stack) {
+        if (stack.endsWith(".yaml") || stack.endsWith(".yml") || stack.contains("/")) {
+            return Path.of(stack);
+        }
+        return Path.of("Pulumi." + stack + ".yaml");
+    }
+
+    /** {@code Pulumi.dev.yaml} → {@code dev}; any other file name → the name without its extension. */
+    static String stackName(Path file) {
+        String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return name.startsWith("Pulumi.") ? name.substring("Pulumi.".length()) : name;
+    }
+
+    /** The SDK logs every resource at INFO through java.util.logging; a plan prints its own summary. */
+    static void silenceSdkLogging() {
+        LogManager.getLogManager().reset();
+        Logger.getLogger("").setLevel(Level.WARNING);
+    }
+}

@@ -1,0 +1,251 @@
+package dev.apphome.plan;
+
+import com.pulumi.test.Mocks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Stands in for AWS under Pulumi's mock engine: every resource gets an id and an ARN shaped like the
+ * real ones (unique per resource, stable between runs), plus the computed attributes the program
+ * reads, and the data sources the program calls are answered. Nothing here proves AWS would accept
+ * the inputs; it only lets the whole program run and be inspected.
+ */
+public class PlanMocks implements Mocks {
+
+    public static final String ACCOUNT_ID = "123456789012";
+    /** Stands for a secret nobody can read offline; always wrapped as a secret by the program. */
+    public static final String PLACEHOLDER_SECRET = "offline-placeholder-not-a-real-secret";
+
+    private final String region;
+    private final String[] zoneSuffixes = {"a", "b", "c", "d", "e", "f"};
+
+    public PlanMocks(String region) {
+        this.region = region;
+    }
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        Map<String, Object> state = new LinkedHashMap<>(args.inputs == null ? Map.of() : args.inputs);
+        if (!args.type.startsWith("aws:")) {
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), state));
+        }
+        String hex = hex(args.type + "/" + args.name);
+        String physical = state.containsKey("name") && state.get("name") instanceof String n ? n
+                : args.name + "-" + hex.substring(0, 7);
+        String id = computed(args.type, args.name, physical, hex, state);
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    /** Fills in what AWS would compute and returns the resource's id. */
+    private String computed(String type, String name, String physical, String hex, Map<String, Object> state) {
+        String service = type.substring(4, type.indexOf('/'));
+        String arnPrefix = "arn:aws:" + service + ":" + region + ":" + ACCOUNT_ID + ":";
+        String id;
+        switch (type) {
+            case "aws:ec2/vpc:Vpc" -> id = "vpc-" + hex.substring(0, 17);
+            case "aws:ec2/subnet:Subnet" -> id = "subnet-" + hex.substring(0, 17);
+            case "aws:ec2/internetGateway:InternetGateway" -> id = "igw-" + hex.substring(0, 17);
+            case "aws:ec2/natGateway:NatGateway" -> id = "nat-" + hex.substring(0, 17);
+            case "aws:ec2/eip:Eip" -> {
+                id = "eipalloc-" + hex.substring(0, 17);
+                state.put("allocationId", id);
+                state.put("publicIp", "203.0.113." + (Integer.parseInt(hex.substring(0, 2), 16) % 250 + 1));
+            }
+            case "aws:ec2/routeTable:RouteTable" -> id = "rtb-" + hex.substring(0, 17);
+            case "aws:ec2/route:Route" -> id = "r-" + hex.substring(0, 17);
+            case "aws:ec2/routeTableAssociation:RouteTableAssociation" -> id = "rtbassoc-" + hex.substring(0, 17);
+            case "aws:ec2/securityGroup:SecurityGroup", "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup" ->
+                    id = "sg-" + hex.substring(0, 17);
+            case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+                 "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule" -> id = "sgr-" + hex.substring(0, 17);
+            case "aws:ec2/vpcEndpoint:VpcEndpoint" -> id = "vpce-" + hex.substring(0, 17);
+            case "aws:ec2/flowLog:FlowLog" -> id = "fl-" + hex.substring(0, 17);
+            case "aws:kms/key:Key" -> {
+                id = uuid(hex);
+                state.put("keyId", id);
+                state.put("arn", arnPrefix + "key/" + id);
+            }
+            case "aws:kms/alias:Alias" -> {
+                id = String.valueOf(state.get("name"));
+                state.put("arn", arnPrefix + id);
+            }
+            case "aws:cloudwatch/logGroup:LogGroup" -> {
+                id = physical;
+                state.put("name", physical);
+                state.put("arn", arnPrefix + "log-group:" + physical);
+            }
+            case "aws:iam/role:Role" -> {
+                id = physical;
+                state.put("name", physical);
+                state.put("arn", "arn:aws:iam::" + ACCOUNT_ID + ":role/" + physical);
+                state.put("uniqueId", "AROA" + hex.substring(0, 17).toUpperCase());
+            }
+            case "aws:iam/rolePolicy:RolePolicy" -> id = state.get("role") + ":" + physical;
+            case "aws:lb/loadBalancer:LoadBalancer" -> {
+                String suffix = "app/" + physical + "/" + hex.substring(0, 16);
+                id = "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT_ID + ":loadbalancer/" + suffix;
+                state.put("arn", id);
+                state.put("arnSuffix", suffix);
+                state.put("name", physical);
+                state.put("dnsName", physical + "-" + Long.parseLong(hex.substring(0, 9), 16) + "." + region + ".elb.amazonaws.com");
+                state.put("zoneId", "Z2ZMOCKELBZONE");
+            }
+            case "aws:lb/targetGroup:TargetGroup" -> {
+                String suffix = "targetgroup/" + physical + "/" + hex.substring(0, 16);
+                id = "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT_ID + ":" + suffix;
+                state.put("arn", id);
+                state.put("arnSuffix", suffix);
+                state.put("name", physical);
+            }
+            case "aws:lb/listener:Listener", "aws:lb/listenerRule:ListenerRule" -> {
+                id = "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT_ID + ":listener/app/" + hex.substring(0, 16);
+                state.put("arn", id);
+            }
+            case "aws:ecs/cluster:Cluster" -> {
+                id = arnPrefix + "cluster/" + physical;
+                state.put("arn", id);
+                state.put("name", physical);
+            }
+            case "aws:ecs/taskDefinition:TaskDefinition" -> {
+                id = String.valueOf(state.get("family"));
+                state.put("arn", arnPrefix + "task-definition/" + id + ":1");
+                state.put("revision", 1);
+            }
+            case "aws:ecs/service:Service" -> {
+                id = arnPrefix + "service/" + physical;
+                state.put("name", physical);
+            }
+            case "aws:rds/instance:Instance" -> {
+                id = "db-" + hex.substring(0, 26).toUpperCase();
+                physical = String.valueOf(state.getOrDefault("identifier", physical));
+                String host = physical + ".c" + hex.substring(0, 11) + "." + region + ".rds.amazonaws.com";
+                state.put("identifier", physical);
+                state.put("address", host);
+                state.put("endpoint", host + ":" + state.getOrDefault("port", 5432));
+                state.put("arn", arnPrefix + "db:" + physical);
+                state.put("masterUserSecrets", List.of(masterSecret(hex)));
+            }
+            case "aws:rds/cluster:Cluster" -> {
+                physical = String.valueOf(state.getOrDefault("clusterIdentifier", physical));
+                id = physical;
+                String host = physical + ".cluster-c" + hex.substring(0, 11) + "." + region + ".rds.amazonaws.com";
+                state.put("clusterIdentifier", physical);
+                state.put("endpoint", host);
+                state.put("readerEndpoint", host.replace(".cluster-", ".cluster-ro-"));
+                state.put("arn", arnPrefix + "cluster:" + physical);
+                state.put("masterUserSecrets", List.of(masterSecret(hex)));
+            }
+            case "aws:elasticache/replicationGroup:ReplicationGroup" -> {
+                id = String.valueOf(state.getOrDefault("replicationGroupId", physical));
+                state.put("arn", arnPrefix + "replicationgroup:" + id);
+                state.put("primaryEndpointAddress", "master." + id + "." + hex.substring(0, 6) + ".euw1.cache.amazonaws.com");
+                state.put("readerEndpointAddress", "replica." + id + "." + hex.substring(0, 6) + ".euw1.cache.amazonaws.com");
+            }
+            case "aws:s3/bucketV2:BucketV2" -> {
+                id = physical;
+                state.put("bucket", physical);
+                state.put("arn", "arn:aws:s3:::" + physical);
+                state.put("bucketRegionalDomainName", physical + ".s3." + region + ".amazonaws.com");
+            }
+            case "aws:secretsmanager/secret:Secret" -> {
+                id = arnPrefix + "secret:" + physical + "-" + hex.substring(0, 6);
+                state.put("arn", id);
+            }
+            case "aws:sns/topic:Topic" -> {
+                id = arnPrefix + physical;
+                state.put("arn", id);
+            }
+            case "aws:servicediscovery/httpNamespace:HttpNamespace" -> {
+                id = "ns-" + hex.substring(0, 16);
+                state.put("arn", arnPrefix + "namespace/" + id);
+            }
+            case "aws:acm/certificate:Certificate" -> {
+                id = arnPrefix + "certificate/" + uuid(hex);
+                state.put("arn", id);
+                String domain = String.valueOf(state.get("domainName"));
+                state.put("domainValidationOptions", List.of(Map.of(
+                        "domainName", domain,
+                        "resourceRecordName", "_" + hex.substring(0, 32) + "." + domain + ".",
+                        "resourceRecordType", "CNAME",
+                        "resourceRecordValue", "_" + hex.substring(32, 64) + ".acm-validations.aws.")));
+            }
+            case "aws:appautoscaling/target:Target" -> {
+                id = String.valueOf(state.get("resourceId"));
+                state.put("arn", arnPrefix + "scalable-target/" + hex.substring(0, 20));
+            }
+            case "aws:cloudwatch/metricAlarm:MetricAlarm" -> {
+                id = physical;
+                state.put("arn", "arn:aws:cloudwatch:" + region + ":" + ACCOUNT_ID + ":alarm:" + physical);
+            }
+            case "aws:route53/record:Record" -> {
+                String fqdn = String.valueOf(state.get("name")).replaceAll("\\.$", "");
+                id = state.get("zoneId") + "_" + fqdn + "_" + state.get("type");
+                state.put("fqdn", fqdn);
+            }
+            case "aws:acm/certificateValidation:CertificateValidation" -> id = String.valueOf(state.get("certificateArn"));
+            default -> id = physical;
+        }
+        state.putIfAbsent("arn", arnPrefix + lastSegment(type) + "/" + id);
+        state.putIfAbsent("id", id);
+        return id;
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        Map<String, Object> result = switch (args.token) {
+            case "aws:index/getAvailabilityZones:getAvailabilityZones" -> Map.of(
+                    "names", List.of(zone(0), zone(1), zone(2), zone(3), zone(4), zone(5)),
+                    "zoneIds", List.of("euw1-az1", "euw1-az2", "euw1-az3", "euw1-az4", "euw1-az5", "euw1-az6"),
+                    "id", region, "groupNames", List.of(region));
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of(
+                    "accountId", ACCOUNT_ID, "arn", "arn:aws:iam::" + ACCOUNT_ID + ":user/offline-plan",
+                    "id", ACCOUNT_ID, "userId", "AIDAOFFLINEPLAN");
+            case "aws:index/getRegion:getRegion" -> Map.of("name", region, "id", region,
+                    "endpoint", "ec2." + region + ".amazonaws.com", "description", region);
+            case "aws:index/getPartition:getPartition" -> Map.of("partition", "aws", "dnsSuffix", "amazonaws.com",
+                    "id", "aws", "reverseDnsPrefix", "com.amazonaws");
+            case "aws:secretsmanager/getRandomPassword:getRandomPassword" -> Map.of(
+                    "randomPassword", PLACEHOLDER_SECRET, "id", "offline");
+            default -> throw new IllegalArgumentException("the offline plan does not answer " + args.token
+                    + "; add it to " + PlanMocks.class.getSimpleName());
+        };
+        return CompletableFuture.completedFuture(result);
+    }
+
+    private String zone(int index) {
+        return region + zoneSuffixes[index];
+    }
+
+    private Map<String, Object> masterSecret(String hex) {
+        return Map.of(
+                "secretArn", "arn:aws:secretsmanager:" + region + ":" + ACCOUNT_ID + ":secret:rds!db-" + uuid(hex) + "-" + hex.substring(0, 6),
+                "kmsKeyId", "arn:aws:kms:" + region + ":" + ACCOUNT_ID + ":key/" + uuid(hex(hex)),
+                "secretStatus", "active");
+    }
+
+    private static String lastSegment(String type) {
+        String last = type.substring(type.lastIndexOf(':') + 1);
+        return Character.toLowerCase(last.charAt(0)) + last.substring(1);
+    }
+
+    private static String uuid(String hex) {
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20, 32);
+    }
+
+    static String hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

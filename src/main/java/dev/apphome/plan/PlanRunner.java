@@ -1,0 +1,88 @@
+package dev.apphome.plan;
+
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.internal.PulumiTestInternal;
+import dev.apphome.AppStack;
+import dev.apphome.config.ConfigSource;
+import dev.apphome.config.StackSettings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the real program for one stack under Pulumi's mock engine and returns every resource as the
+ * engine saw it. This is the one place that touches the SDK's internal test API (to inject stack
+ * config and to record register-resource requests).
+ */
+public final class PlanRunner {
+
+    /** What one run produced. */
+    public record Result(List<PlannedResource> resources, Map<String, Object> stackOutputs) {
+
+        public List<PlannedResource> ofType(String type) {
+            return resources.stream().filter(r -> r.type().equals(type)).toList();
+        }
+
+        public PlannedResource named(String name) {
+            return resources.stream().filter(r -> r.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no resource named " + name));
+        }
+
+        public PlannedResource byUrn(String urn) {
+            return resources.stream().filter(r -> r.urn().equals(urn)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no resource " + urn));
+        }
+
+        public long customCount() {
+            return resources.stream().filter(PlannedResource::custom).count();
+        }
+    }
+
+    /** Thrown when the program itself fails under the mock engine. */
+    public static final class ProgramFailedException extends RuntimeException {
+        public ProgramFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private PlanRunner() {
+    }
+
+    /**
+     * @param preview whether to run as a preview, where values AWS computes stay unknown
+     */
+    public static synchronized Result run(StackSettings settings, ConfigSource source, boolean preview) {
+        var mocks = new PlanMocks(settings.region());
+        var monitor = new RecordingMonitor[1];
+        try {
+            var test = PulumiTestInternal.builder()
+                    .options(TestOptions.builder()
+                            .projectName(settings.project())
+                            .stackName(settings.stack())
+                            .preview(preview)
+                            .build())
+                    .mocks(mocks)
+                    .config(source.values(), source.secretKeys())
+                    .monitorDecorator(ignored -> monitor[0] = new RecordingMonitor(mocks, PulumiTestInternal.mockLog()))
+                    .build();
+            var result = test.runTest(ctx -> AppStack.declare(ctx, settings, name -> ctx.config().requireSecret(name)));
+            if (result.exitCode() != 0 || !result.exceptions().isEmpty() || !result.errors().isEmpty()) {
+                Throwable cause = result.exceptions().isEmpty() ? null : result.exceptions().get(0);
+                List<String> messages = new ArrayList<>(result.errors());
+                result.exceptions().forEach(e -> messages.add(e.toString()));
+                throw new ProgramFailedException("the program failed under the mock engine: " + messages, cause);
+            }
+            Map<String, Object> outputs = new LinkedHashMap<>();
+            result.outputs().forEach((k, v) -> {
+                var data = PulumiTestInternal.extractOutputData(v);
+                outputs.put(k, data.isSecret() ? PlannedResource.SECRET
+                        : data.isKnown() ? data.getValueNullable() : StructValues.UNKNOWN);
+            });
+            return new Result(monitor[0].recorded(), outputs);
+        } finally {
+            PulumiTestInternal.cleanup();
+        }
+    }
+}

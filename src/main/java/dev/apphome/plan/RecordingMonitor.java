@@ -1,0 +1,87 @@
+package dev.apphome.plan;
+
+import com.google.protobuf.Value;
+import com.pulumi.Log;
+import com.pulumi.resources.Resource;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.internal.MockMonitor;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The mock engine's monitor, recording each register-resource request exactly as the SDK sends it
+ * to a real engine — parent, dependencies, per-input dependencies, protect, secrets — which the
+ * public test API does not expose.
+ */
+final class RecordingMonitor extends MockMonitor {
+
+    private final List<PlannedResource> recorded = Collections.synchronizedList(new ArrayList<>());
+
+    RecordingMonitor(Mocks mocks, Log log) {
+        super(mocks, log);
+    }
+
+    @Override
+    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
+        return super.registerResourceAsync(resource, request).thenApply(response -> {
+            recorded.add(toPlanned(request, response));
+            return response;
+        });
+    }
+
+    List<PlannedResource> recorded() {
+        return List.copyOf(recorded);
+    }
+
+    private static PlannedResource toPlanned(RegisterResourceRequest request, RegisterResourceResponse response) {
+        Set<String> secretInputs = new LinkedHashSet<>();
+        request.getObject().getFieldsMap().forEach((k, v) -> {
+            if (StructValues.containsSecret(v)) {
+                secretInputs.add(k);
+            }
+        });
+        Map<String, Object> inputs = StructValues.toMap(request.getObject());
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        response.getObject().getFieldsMap().forEach((k, v) -> {
+            outputs.put(k, secretInputs.contains(k) || StructValues.containsSecret(v) ? PlannedResource.SECRET
+                    : StructValues.toJava(v));
+        });
+        Map<String, List<String>> propertyDependencies = new LinkedHashMap<>();
+        request.getPropertyDependenciesMap().forEach((k, v) -> {
+            if (v.getUrnsCount() > 0) {
+                propertyDependencies.put(k, List.copyOf(new LinkedHashSet<>(v.getUrnsList())));
+            }
+        });
+        // The engine also counts the parent and every input's sources as dependencies.
+        Set<String> dependencies = new LinkedHashSet<>(request.getDependenciesList());
+        propertyDependencies.values().forEach(dependencies::addAll);
+        return new PlannedResource(
+                response.getUrn(),
+                request.getType(),
+                request.getName(),
+                request.getCustom(),
+                request.getParent(),
+                inputs,
+                Set.copyOf(secretInputs),
+                request.getProtect(),
+                request.getRetainOnDelete(),
+                List.copyOf(dependencies),
+                propertyDependencies,
+                request.getCustom() ? response.getId() : "",
+                outputs);
+    }
+
+    /** Mask of a value for tests that need the raw wire form. */
+    static boolean isSecret(Value value) {
+        return StructValues.containsSecret(value);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.apphome.service;
+
+import com.pulumi.aws.ecs.ClusterCapacityProviders;
+import com.pulumi.aws.ecs.ClusterCapacityProvidersArgs;
+import com.pulumi.aws.ecs.inputs.ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs;
+import com.pulumi.aws.ecs.inputs.ClusterServiceConnectDefaultsArgs;
+import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
+import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
+import com.pulumi.aws.servicediscovery.HttpNamespace;
+import com.pulumi.aws.servicediscovery.HttpNamespaceArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.apphome.common.Naming;
+import dev.apphome.common.Protection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ECS cluster with Container Insights, the FARGATE and FARGATE_SPOT capacity providers, and the
+ * Cloud Map namespace through which Service Connect lets services call internal services by name.
+ */
+public final class Cluster extends ComponentResource {
+
+    private final com.pulumi.aws.ecs.Cluster cluster;
+    private final HttpNamespace namespace;
+    private final ClusterArgs args;
+    private final ClusterCapacityProviders capacity;
+
+    public Cluster(String name, ClusterArgs args, String namespaceName, Protection protection,
+                   ComponentResourceOptions options) {
+        super("apphome:service:Cluster", name, options);
+        this.args = args;
+        this.namespace = new HttpNamespace(Naming.child(name, "namespace"), HttpNamespaceArgs.builder()
+                .name(namespaceName)
+                .description("Service Connect names of " + name)
+                .build(), protection.child(this));
+        this.cluster = new com.pulumi.aws.ecs.Cluster(Naming.child(name, "ecs"), com.pulumi.aws.ecs.ClusterArgs.builder()
+                .settings(ClusterSettingArgs.builder()
+                        .name("containerInsights").value(args.containerInsights() ? "enabled" : "disabled").build())
+                .serviceConnectDefaults(ClusterServiceConnectDefaultsArgs.builder().namespace(namespace.arn()).build())
+                .build(), protection.child(this));
+        List<ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs> defaults = new ArrayList<>();
+        defaults.add(ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
+                .capacityProvider("FARGATE").base(args.fargateBase()).weight(args.fargateWeight()).build());
+        if (args.spotWeight() > 0) {
+            defaults.add(ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
+                    .capacityProvider("FARGATE_SPOT").weight(args.spotWeight()).build());
+        }
+        this.capacity = new ClusterCapacityProviders(Naming.child(name, "capacity"), ClusterCapacityProvidersArgs.builder()
+                .clusterName(cluster.name())
+                .capacityProviders("FARGATE", "FARGATE_SPOT")
+                .defaultCapacityProviderStrategies(defaults)
+                .build(), protection.child(this));
+        registerOutputs(Map.of("name", cluster.name()));
+    }
+
+    /** The stack's capacity strategy, spelled out on each service so that it never depends on defaults. */
+    List<ServiceCapacityProviderStrategyArgs> strategy() {
+        List<ServiceCapacityProviderStrategyArgs> strategy = new ArrayList<>();
+        strategy.add(ServiceCapacityProviderStrategyArgs.builder()
+                .capacityProvider("FARGATE").base(args.fargateBase()).weight(args.fargateWeight()).build());
+        if (args.spotWeight() > 0) {
+            strategy.add(ServiceCapacityProviderStrategyArgs.builder()
+                    .capacityProvider("FARGATE_SPOT").base(0).weight(args.spotWeight()).build());
+        }
+        return strategy;
+    }
+
+    /** Services wait for this: a strategy naming FARGATE_SPOT fails until the provider is attached. */
+    public ClusterCapacityProviders capacity() {
+        return capacity;
+    }
+
+    public Output<String> arn() {
+        return cluster.arn();
+    }
+
+    public Output<String> name() {
+        return cluster.name();
+    }
+
+    public Output<String> namespaceArn() {
+        return namespace.arn();
+    }
+}

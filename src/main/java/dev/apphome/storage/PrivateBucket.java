@@ -1,0 +1,202 @@
+package dev.apphome.storage;
+
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.BucketOwnershipControls;
+import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPolicyArgs;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
+import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.apphome.common.Naming;
+import dev.apphome.common.PolicyDocument;
+import dev.apphome.common.Protection;
+import dev.apphome.service.BucketAccess;
+import dev.apphome.service.Connection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A bucket nobody outside the account can reach: all four public-access blocks on, ACLs disabled
+ * (bucket owner enforced), default encryption, a policy that refuses any request without TLS, and
+ * lifecycle rules. Services get access only through {@link #statementsFor}.
+ */
+public final class PrivateBucket extends ComponentResource {
+
+    /** How objects are encrypted at rest. */
+    public sealed interface Encryption {
+        /** SSE-KMS with the stack's key and an S3 bucket key (fewer KMS calls, lower cost). */
+        record Kms(Output<String> keyArn) implements Encryption {
+        }
+
+        /**
+         * SSE-S3. Only for the load balancer's access logs: ELB log delivery cannot write to a bucket
+         * whose default encryption is SSE-KMS, which no mock shows.
+         */
+        record S3Managed() implements Encryption {
+        }
+    }
+
+    private final BucketV2 bucket;
+    private final Encryption encryption;
+    private final BucketPolicy policy;
+
+    /**
+     * @param extraStatements further bucket-policy statements (e.g. log delivery), rendered with the
+     *                        TLS-only statement; each is built from the bucket's ARN
+     */
+    public PrivateBucket(String name, BucketArgs args, Encryption encryption,
+                         java.util.function.Function<Output<String>, List<Map<String, Object>>> extraStatements,
+                         Protection protection, ComponentResourceOptions options) {
+        super("apphome:storage:PrivateBucket", name, options);
+        this.encryption = encryption;
+        CustomResourceOptions child = protection.child(this);
+        this.bucket = new BucketV2(Naming.fitting(Naming.child(name, "bucket"), 63), BucketV2Args.builder()
+                .forceDestroy(false)
+                .build(), protection.stateful(this));
+
+        var publicAccess = new BucketPublicAccessBlock(Naming.child(name, "public-access"), BucketPublicAccessBlockArgs.builder()
+                .bucket(bucket.id())
+                .blockPublicAcls(true)
+                .blockPublicPolicy(true)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(true)
+                .build(), child);
+        new BucketOwnershipControls(Naming.child(name, "ownership"), BucketOwnershipControlsArgs.builder()
+                .bucket(bucket.id())
+                .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
+                .build(), child);
+
+        var byDefault = BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder();
+        boolean kms = encryption instanceof Encryption.Kms;
+        if (encryption instanceof Encryption.Kms k) {
+            byDefault.sseAlgorithm("aws:kms").kmsMasterKeyId(k.keyArn());
+        } else {
+            byDefault.sseAlgorithm("AES256");
+        }
+        new BucketServerSideEncryptionConfigurationV2(Naming.child(name, "encryption"),
+                BucketServerSideEncryptionConfigurationV2Args.builder()
+                        .bucket(bucket.id())
+                        .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
+                                .applyServerSideEncryptionByDefault(byDefault.build())
+                                .bucketKeyEnabled(kms)
+                                .build())
+                        .build(), child);
+
+        new BucketVersioningV2(Naming.child(name, "versioning"), BucketVersioningV2Args.builder()
+                .bucket(bucket.id())
+                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
+                        .status(args.versioning() ? "Enabled" : "Suspended").build())
+                .build(), child);
+
+        new BucketLifecycleConfigurationV2(Naming.child(name, "lifecycle"), BucketLifecycleConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .rules(lifecycleRule(args))
+                .build(), child);
+
+        List<Map<String, Object>> statements = new ArrayList<>();
+        statements.add(PolicyDocument.denyInsecureTransport(
+                List.of(bucket.arn(), bucket.arn().applyValue(arn -> arn + "/*")), "s3:*"));
+        statements.addAll(extraStatements.apply(bucket.arn()));
+        // The policy waits for the public-access block so that S3 evaluates it against the final settings.
+        this.policy = new BucketPolicy(Naming.child(name, "policy"), BucketPolicyArgs.builder()
+                .bucket(bucket.id())
+                .policy(PolicyDocument.of(statements))
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(publicAccess).build());
+
+        registerOutputs(Map.of("bucket", bucket.bucket(), "arn", bucket.arn()));
+    }
+
+    private static BucketLifecycleConfigurationV2RuleArgs lifecycleRule(BucketArgs args) {
+        List<BucketLifecycleConfigurationV2RuleTransitionArgs> transitions = new ArrayList<>();
+        if (args.infrequentAccessAfterDays() != null) {
+            transitions.add(BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+                    .days(args.infrequentAccessAfterDays()).storageClass("STANDARD_IA").build());
+        }
+        if (args.glacierAfterDays() != null) {
+            transitions.add(BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+                    .days(args.glacierAfterDays()).storageClass("GLACIER_IR").build());
+        }
+        var rule = BucketLifecycleConfigurationV2RuleArgs.builder()
+                .id("apphome-default")
+                .status("Enabled")
+                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
+                        .daysAfterInitiation(7).build())
+                .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                        .noncurrentDays(args.noncurrentVersionExpiryDays()).build());
+        if (!transitions.isEmpty()) {
+            rule.transitions(transitions);
+        }
+        if (args.expireAfterDays() != null) {
+            rule.expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(args.expireAfterDays()).build());
+        }
+        return rule.build();
+    }
+
+    /**
+     * IAM statements that give a task role exactly {@code access} to this bucket, plus use of the
+     * bucket's KMS key only through S3.
+     */
+    public List<Map<String, Object>> statementsFor(String sidPrefix, BucketAccess access, String region) {
+        List<String> objectActions = new ArrayList<>(List.of("s3:GetObject", "s3:GetObjectVersion"));
+        List<String> keyActions = new ArrayList<>(List.of("kms:Decrypt"));
+        if (access == BucketAccess.READ_WRITE) {
+            objectActions.addAll(List.of("s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"));
+            keyActions.add("kms:GenerateDataKey");
+        }
+        List<Map<String, Object>> statements = new ArrayList<>();
+        statements.add(PolicyDocument.allow(sidPrefix + "List", List.of("s3:ListBucket"), List.of(bucket.arn())));
+        statements.add(PolicyDocument.allow(sidPrefix + "Objects", objectActions,
+                List.of(bucket.arn().applyValue(arn -> arn + "/*"))));
+        if (encryption instanceof Encryption.Kms k) {
+            statements.add(PolicyDocument.withCondition(
+                    PolicyDocument.allow(sidPrefix + "Key", keyActions, List.of(k.keyArn())),
+                    Map.of("StringEquals", Map.of("kms:ViaService", "s3." + region + ".amazonaws.com"))));
+        }
+        return statements;
+    }
+
+    /** What a service that uses this bucket receives: its name in {@code BUCKET_<NAME>} and exactly {@code access}. */
+    public Connection connection(String bucketKey, BucketAccess access, String region) {
+        String variable = "BUCKET_" + bucketKey.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        String sid = "Bucket" + java.util.Arrays.stream(bucketKey.split("-"))
+                .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1)).reduce("", String::concat);
+        return new Connection(Map.of(variable, bucket.bucket()), Map.of(), statementsFor(sid, access, region));
+    }
+
+    public Output<String> bucketName() {
+        return bucket.bucket();
+    }
+
+    public Output<String> arn() {
+        return bucket.arn();
+    }
+
+    /** The policy resource, which log delivery needs in place before the load balancer starts writing. */
+    public BucketPolicy policy() {
+        return policy;
+    }
+}
