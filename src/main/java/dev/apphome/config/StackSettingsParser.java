@@ -43,6 +43,14 @@ public final class StackSettingsParser {
     public static final List<String> KEYS = List.of("network", "loadBalancer", "cluster", "services", "database",
             "cache", "buckets", "secrets", "alerts", "logRetentionDays", "protectResources");
 
+    /** The AWS provider's configuration keys; anything else under aws: is a typo the provider would ignore. */
+    static final List<String> AWS_KEYS = List.of("region", "profile", "defaultTags", "ignoreTags", "allowedAccountIds",
+            "forbiddenAccountIds", "assumeRole", "assumeRoleWithWebIdentity", "accessKey", "secretKey", "token",
+            "sharedCredentialsFiles", "sharedConfigFiles", "skipCredentialsValidation", "skipMetadataApiCheck",
+            "skipRegionValidation", "skipRequestingAccountId", "maxRetries", "retryMode", "endpoints", "s3UsePathStyle",
+            "stsRegion", "customCaBundle", "ec2MetadataServiceEndpoint", "ec2MetadataServiceEndpointMode", "insecure",
+            "useFipsEndpoint", "useDualstackEndpoint", "httpProxy", "httpsProxy", "noProxy");
+
     /** Retention periods CloudWatch Logs accepts. */
     public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
             400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
@@ -135,7 +143,12 @@ public final class StackSettingsParser {
                     } else if (source.isSecret(key) && KEYS.contains(name)) {
                         problems.add(key, "is stored as a secret, but it is plain settings; set it without --secret");
                     }
-                } else if (!namespace.equals("aws") && !namespace.equals("pulumi")) {
+                } else if (namespace.equals("aws")) {
+                    if (!AWS_KEYS.contains(name)) {
+                        problems.add(key, "unknown key of the AWS provider" + ObjectReader.suggestion(name, AWS_KEYS)
+                                + "; see the provider's configuration reference");
+                    }
+                } else if (!namespace.equals("pulumi")) {
                     problems.add(key, "unknown namespace '" + namespace + "'" + ObjectReader.suggestion(namespace,
                             List.of(project, "aws", "pulumi")) + "; this program reads " + project + ":*, aws:* and pulumi:*");
                 }

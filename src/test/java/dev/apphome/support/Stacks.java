@@ -1,0 +1,91 @@
+package dev.apphome.support;
+
+import dev.apphome.config.ConfigSource;
+import dev.apphome.config.StackSettings;
+import dev.apphome.config.StackSettingsParser;
+import dev.apphome.plan.PlanRunner;
+import dev.apphome.plan.StackFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stack files for tests: the committed ones, read from the repository root exactly as bin/plan
+ * reads them, and variants written to a temporary directory. Each stack is evaluated once per JVM
+ * and shared, because one evaluation costs about a second.
+ */
+public final class Stacks {
+
+    public static final Path ROOT = Path.of("").toAbsolutePath();
+    private static final Map<String, PlanRunner.Result> PLANS = new ConcurrentHashMap<>();
+
+    private Stacks() {
+    }
+
+    /** The committed stack's settings, e.g. {@code dev}. */
+    public static StackSettings committed(String stack) {
+        Path file = ROOT.resolve("Pulumi." + stack + ".yaml");
+        return StackSettingsParser.parse("apphome", stack, StackFile.load(file));
+    }
+
+    /** The committed stack's plan, evaluated once per JVM. */
+    public static PlanRunner.Result plan(String stack) {
+        return PLANS.computeIfAbsent(stack, s -> {
+            Path file = ROOT.resolve("Pulumi." + s + ".yaml");
+            ConfigSource source = StackFile.load(file);
+            return PlanRunner.run(StackSettingsParser.parse("apphome", s, source), source, false);
+        });
+    }
+
+    /** The committed stack's plan in preview mode, where values AWS computes stay unknown. */
+    public static PlanRunner.Result preview(String stack) {
+        return PLANS.computeIfAbsent(stack + "#preview", s -> {
+            Path file = ROOT.resolve("Pulumi." + stack + ".yaml");
+            ConfigSource source = StackFile.load(file);
+            return PlanRunner.run(StackSettingsParser.parse("apphome", stack, source), source, true);
+        });
+    }
+
+    /** Writes {@code yaml} as {@code Pulumi.<stack>.yaml} in a fresh directory beside a Pulumi.yaml. */
+    public static Path write(String stack, String yaml) {
+        try {
+            Path dir = Files.createTempDirectory("apphome-stack");
+            Files.writeString(dir.resolve("Pulumi.yaml"), "name: apphome\nruntime: java\n");
+            Path file = dir.resolve("Pulumi." + stack + ".yaml");
+            Files.writeString(file, yaml);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses a stack file's text as stack {@code test}. */
+    public static StackSettings parse(String yaml) {
+        return StackSettingsParser.parse("apphome", "test", StackFile.load(write("test", yaml)));
+    }
+
+    /** Plans a stack file's text as stack {@code test}. */
+    public static PlanRunner.Result planOf(String yaml) {
+        ConfigSource source = StackFile.load(write("test", yaml));
+        return PlanRunner.run(StackSettingsParser.parse("apphome", "test", source), source, false);
+    }
+
+    /** A small valid stack: one web service, nothing else. Tests add or change lines. */
+    public static final String MINIMAL = """
+            config:
+              aws:region: eu-west-1
+              apphome:loadBalancer:
+                plainHttp: true
+              apphome:services:
+                web:
+                  kind: web
+                  image: nginx:1.27
+                  port: 8080
+                  routing:
+                    priority: 10
+            """;
+}
