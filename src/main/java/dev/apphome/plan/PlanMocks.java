@@ -80,7 +80,7 @@ public class PlanMocks implements Mocks {
             case "aws:cloudwatch/logGroup:LogGroup" -> {
                 id = physical;
                 state.put("name", physical);
-                state.put("arn", arnPrefix + "log-group:" + physical);
+                state.put("arn", "arn:aws:logs:" + region + ":" + ACCOUNT_ID + ":log-group:" + physical);
             }
             case "aws:iam/role:Role" -> {
                 id = physical;
