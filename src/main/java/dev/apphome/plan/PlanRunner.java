@@ -25,9 +25,20 @@ public final class PlanRunner {
             return resources.stream().filter(r -> r.type().equals(type)).toList();
         }
 
+        /** The one resource with this logical name; fails when none or several (of different types) have it. */
         public PlannedResource named(String name) {
-            return resources.stream().filter(r -> r.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no resource named " + name));
+            List<PlannedResource> found = resources.stream().filter(r -> r.name().equals(name)).toList();
+            if (found.size() != 1) {
+                throw new IllegalArgumentException(found.size() + " resources are named " + name + ": "
+                        + found.stream().map(PlannedResource::type).toList());
+            }
+            return found.get(0);
+        }
+
+        /** The resource of this type with this logical name. */
+        public PlannedResource named(String type, String name) {
+            return resources.stream().filter(r -> r.name().equals(name) && r.type().equals(type)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no " + type + " named " + name));
         }
 
         public PlannedResource byUrn(String urn) {

@@ -95,7 +95,7 @@ class NetworkTest {
         var plan = Stacks.plan("prod");
 
         for (int zone = 1; zone <= 3; zone++) {
-            var subnet = plan.named("apphome-prod-private-" + zone);
+            var subnet = plan.named(SUBNET, "apphome-prod-private-" + zone);
             var route = routesOf(plan, tableOf(plan, subnet)).get(0);
             var nat = source(plan, route, "natGatewayId");
             assertEquals("apphome-prod-nat-" + zone, nat.name());
@@ -109,10 +109,10 @@ class NetworkTest {
         var plan = Stacks.plan("dev");
 
         for (String name : List.of("apphome-dev-private-1", "apphome-dev-private-2")) {
-            var route = routesOf(plan, tableOf(plan, plan.named(name))).get(0);
+            var route = routesOf(plan, tableOf(plan, plan.named(SUBNET, name))).get(0);
             assertEquals("apphome-dev-nat-1", source(plan, route, "natGatewayId").name());
         }
-        assertEquals("apphome-dev-public-1", source(plan, plan.named("apphome-dev-nat-1"), "subnetId").name());
+        assertEquals("apphome-dev-public-1", source(plan, plan.named("aws:ec2/natGateway:NatGateway", "apphome-dev-nat-1"), "subnetId").name());
     }
 
     @Test
@@ -120,9 +120,9 @@ class NetworkTest {
         var plan = Stacks.plan("prod");
 
         assertEquals(List.of("10.0.48.0/24", "10.0.49.0/24", "10.0.50.0/24"), List.of(1, 2, 3).stream()
-                .map(z -> plan.named("apphome-prod-public-" + z).inputString("cidrBlock")).toList());
+                .map(z -> plan.named(SUBNET, "apphome-prod-public-" + z).inputString("cidrBlock")).toList());
         assertEquals(List.of("eu-west-1a", "eu-west-1b", "eu-west-1c"), List.of(1, 2, 3).stream()
-                .map(z -> plan.named("apphome-prod-isolated-" + z).inputString("availabilityZone")).toList());
+                .map(z -> plan.named(SUBNET, "apphome-prod-isolated-" + z).inputString("availabilityZone")).toList());
     }
 
     @ParameterizedTest
