@@ -36,6 +36,9 @@ public final class Alerts extends ComponentResource {
     public record AlarmSpec(String label, String description, String namespace, String metric,
                             Map<String, Output<String>> dimensions, String statistic, String comparison,
                             double threshold, int periodSeconds, int evaluationPeriods, String missingData) {
+        public AlarmSpec {
+            dimensions = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(dimensions));
+        }
     }
 
     private final String name;

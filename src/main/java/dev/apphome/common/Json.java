@@ -23,7 +23,7 @@ public final class Json {
         List<Output<?>> outputs = new ArrayList<>();
         collect(tree, outputs);
         if (outputs.isEmpty()) {
-            return Output.of(toJson(tree));
+            return Output.of(toJson(substitute(tree, List.of(), new int[]{0})));
         }
         return Output.all(outputs.stream().map(o -> o.applyValue(v -> (Object) v)).toList())
                 .applyValue(values -> toJson(substitute(tree, values, new int[]{0})));
@@ -44,7 +44,10 @@ public final class Json {
             return values.get(next[0]++);
         }
         if (node instanceof Map<?, ?> map) {
-            Map<Object, Object> copy = new LinkedHashMap<>();
+            // Insertion order where the map has one; otherwise (Map.of iterates in a random order per
+            // JVM) sorted, so that the same program always renders the same document.
+            Map<Object, Object> copy = map instanceof LinkedHashMap<?, ?> || map instanceof java.util.SortedMap<?, ?>
+                    ? new LinkedHashMap<>() : new java.util.TreeMap<>();
             map.forEach((k, v) -> copy.put(k, substitute(v, values, next)));
             return copy;
         }

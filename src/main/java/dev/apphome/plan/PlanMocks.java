@@ -1,5 +1,7 @@
 package dev.apphome.plan;
 
+import com.pulumi.core.internal.OutputData;
+import com.pulumi.core.internal.OutputInternal;
 import com.pulumi.test.Mocks;
 
 import java.nio.charset.StandardCharsets;
@@ -24,11 +26,24 @@ public class PlanMocks implements Mocks {
     /** Stands for a secret nobody can read offline; always wrapped as a secret by the program. */
     public static final String PLACEHOLDER_SECRET = "offline-placeholder-not-a-real-secret";
 
+    /** Types whose name AWS (or the provider's auto-naming) chooses when the program leaves it out. */
+    private static final java.util.Set<String> AUTONAMED = java.util.Set.of(
+            "aws:rds/subnetGroup:SubnetGroup", "aws:rds/parameterGroup:ParameterGroup",
+            "aws:rds/clusterParameterGroup:ClusterParameterGroup", "aws:elasticache/subnetGroup:SubnetGroup",
+            "aws:ec2/securityGroup:SecurityGroup", "aws:secretsmanager/secret:Secret", "aws:sns/topic:Topic",
+            "aws:iam/rolePolicy:RolePolicy", "aws:cloudwatch/metricAlarm:MetricAlarm", "aws:kms/alias:Alias");
+
     private final String region;
+    private final boolean preview;
     private final String[] zoneSuffixes = {"a", "b", "c", "d", "e", "f"};
 
-    public PlanMocks(String region) {
+    /**
+     * @param preview answer as AWS does before anything exists: no ids, no computed attributes, so
+     *                that every value the program did not set itself is unknown
+     */
+    public PlanMocks(String region, boolean preview) {
         this.region = region;
+        this.preview = preview;
     }
 
     @Override
@@ -40,7 +55,18 @@ public class PlanMocks implements Mocks {
         String hex = hex(args.type + "/" + args.name);
         String physical = state.containsKey("name") && state.get("name") instanceof String n ? n
                 : args.name + "-" + hex.substring(0, 7);
+        if (AUTONAMED.contains(args.type)) {
+            state.putIfAbsent("name", physical);
+        }
         String id = computed(args.type, args.name, physical, hex, state);
+        if (preview) {
+            // A real preview returns every attribute AWS will compute as unknown, and no id yet. The
+            // attribute must be present (as unknown) for the SDK to keep its dependency on this resource.
+            Map<String, Object> unknownComputed = new LinkedHashMap<>();
+            state.forEach((k, v) -> unknownComputed.put(k, args.inputs != null && args.inputs.containsKey(k) ? v
+                    : new OutputInternal<>(OutputData.unknown())));
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), unknownComputed));
+        }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
 

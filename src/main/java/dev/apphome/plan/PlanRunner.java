@@ -65,7 +65,7 @@ public final class PlanRunner {
      * @param preview whether to run as a preview, where values AWS computes stay unknown
      */
     public static synchronized Result run(StackSettings settings, ConfigSource source, boolean preview) {
-        var mocks = new PlanMocks(settings.region());
+        var mocks = new PlanMocks(settings.region(), preview);
         var monitor = new RecordingMonitor[1];
         try {
             var test = PulumiTestInternal.builder()

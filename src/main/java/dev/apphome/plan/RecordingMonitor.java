@@ -1,6 +1,5 @@
 package dev.apphome.plan;
 
-import com.google.protobuf.Value;
 import com.pulumi.Log;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
@@ -38,8 +37,33 @@ final class RecordingMonitor extends MockMonitor {
         });
     }
 
+    /**
+     * Every resource, parents before children and siblings by type and name, so that the same
+     * program always gives the same plan (the engine's own order depends on thread timing).
+     */
     List<PlannedResource> recorded() {
-        return List.copyOf(recorded);
+        Map<String, List<PlannedResource>> children = new LinkedHashMap<>();
+        List<PlannedResource> roots = new ArrayList<>();
+        synchronized (recorded) {
+            for (PlannedResource r : recorded) {
+                if (r.parent().isEmpty()) {
+                    roots.add(r);
+                } else {
+                    children.computeIfAbsent(r.parent(), k -> new ArrayList<>()).add(r);
+                }
+            }
+        }
+        java.util.Comparator<PlannedResource> order =
+                java.util.Comparator.comparing(PlannedResource::type).thenComparing(PlannedResource::name);
+        List<PlannedResource> result = new ArrayList<>();
+        java.util.Deque<PlannedResource> stack = new java.util.ArrayDeque<>();
+        roots.stream().sorted(order.reversed()).forEach(stack::push);
+        while (!stack.isEmpty()) {
+            PlannedResource next = stack.pop();
+            result.add(next);
+            children.getOrDefault(next.urn(), List.of()).stream().sorted(order.reversed()).forEach(stack::push);
+        }
+        return List.copyOf(result);
     }
 
     private static PlannedResource toPlanned(RegisterResourceRequest request, RegisterResourceResponse response) {
@@ -58,11 +82,11 @@ final class RecordingMonitor extends MockMonitor {
         Map<String, List<String>> propertyDependencies = new LinkedHashMap<>();
         request.getPropertyDependenciesMap().forEach((k, v) -> {
             if (v.getUrnsCount() > 0) {
-                propertyDependencies.put(k, List.copyOf(new LinkedHashSet<>(v.getUrnsList())));
+                propertyDependencies.put(k, v.getUrnsList().stream().distinct().sorted().toList());
             }
         });
         // The engine also counts the parent and every input's sources as dependencies.
-        Set<String> dependencies = new LinkedHashSet<>(request.getDependenciesList());
+        Set<String> dependencies = new java.util.TreeSet<>(request.getDependenciesList());
         propertyDependencies.values().forEach(dependencies::addAll);
         return new PlannedResource(
                 response.getUrn(),
@@ -78,10 +102,5 @@ final class RecordingMonitor extends MockMonitor {
                 propertyDependencies,
                 request.getCustom() ? response.getId() : "",
                 outputs);
-    }
-
-    /** Mask of a value for tests that need the raw wire form. */
-    static boolean isSecret(Value value) {
-        return StructValues.containsSecret(value);
     }
 }

@@ -1,0 +1,90 @@
+package dev.apphome.alerts;
+
+import dev.apphome.plan.PlannedResource;
+import dev.apphome.support.Json;
+import dev.apphome.support.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.apphome.support.Plans.names;
+import static dev.apphome.support.Plans.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Alarms as planned: thresholds from the stack file, every alarm notifying the encrypted topic. */
+class AlertsTest {
+
+    private static PlannedResource alarm(String stack, String label) {
+        return Stacks.plan(stack).named("aws:cloudwatch/metricAlarm:MetricAlarm", "apphome-" + stack + "-alerts-" + label);
+    }
+
+    @Test
+    void everyServiceDatabaseAndCacheHasItsAlarms() {
+        var plan = Stacks.plan("prod");
+
+        assertEquals(List.of("apphome-prod-alerts-api-5xx", "apphome-prod-alerts-api-cpu", "apphome-prod-alerts-api-memory",
+                        "apphome-prod-alerts-api-p95", "apphome-prod-alerts-api-p99", "apphome-prod-alerts-api-unhealthy",
+                        "apphome-prod-alerts-cache-cpu", "apphome-prod-alerts-cache-memory", "apphome-prod-alerts-catalog-cpu",
+                        "apphome-prod-alerts-catalog-memory", "apphome-prod-alerts-db-connections", "apphome-prod-alerts-db-cpu",
+                        "apphome-prod-alerts-db-storage", "apphome-prod-alerts-worker-cpu", "apphome-prod-alerts-worker-memory"),
+                names(plan.ofType("aws:cloudwatch/metricAlarm:MetricAlarm")));
+    }
+
+    @Test
+    void thresholdsComeFromTheStackFile() {
+        assertEquals(0.5, ((Number) alarm("prod", "api-p95").input("threshold")).doubleValue());
+        assertEquals("p95", alarm("prod", "api-p95").inputString("extendedStatistic"));
+        assertEquals(1.0, ((Number) alarm("prod", "api-p99").input("threshold")).doubleValue());
+        assertEquals(300.0, ((Number) alarm("prod", "db-connections").input("threshold")).doubleValue());
+        assertEquals(1.0, ((Number) alarm("dev", "api-p95").input("threshold")).doubleValue());
+        assertEquals(100.0, ((Number) alarm("dev", "db-connections").input("threshold")).doubleValue());
+        assertEquals(5.0 * 1024 * 1024 * 1024, ((Number) alarm("prod", "db-storage").input("threshold")).doubleValue());
+        assertEquals("LessThanThreshold", alarm("prod", "db-storage").inputString("comparisonOperator"));
+    }
+
+    @Test
+    void alarmsWatchTheRightDimensionsAndNotifyTheTopic() {
+        var plan = Stacks.plan("prod");
+        var fiveXx = alarm("prod", "api-5xx");
+        String lb = plan.named("aws:lb/loadBalancer:LoadBalancer", "apphome-prod-alb").outputs().get("arnSuffix").toString();
+        String tg = plan.named("apphome-prod-api-tg").outputs().get("arnSuffix").toString();
+
+        assertEquals(Map.of("LoadBalancer", lb, "TargetGroup", tg), fiveXx.input("dimensions"));
+        assertEquals("HTTPCode_Target_5XX_Count", fiveXx.inputString("metricName"));
+        assertEquals(10.0, ((Number) fiveXx.input("threshold")).doubleValue());
+        assertEquals(5L, fiveXx.input("evaluationPeriods"));
+        assertEquals(Map.of("DBInstanceIdentifier", "apphome-prod-db"), alarm("prod", "db-cpu").input("dimensions"));
+        assertEquals(Map.of("CacheClusterId", "apphome-prod-cache-001"), alarm("prod", "cache-memory").input("dimensions"));
+        var topic = plan.ofType("aws:sns/topic:Topic").get(0);
+        for (var alarm : plan.ofType("aws:cloudwatch/metricAlarm:MetricAlarm")) {
+            assertEquals(List.of(topic.outputs().get("arn")), alarm.input("alarmActions"), alarm.name());
+            assertEquals(List.of(topic.outputs().get("arn")), alarm.input("okActions"), alarm.name());
+        }
+    }
+
+    @Test
+    void theTopicIsEncryptedTlsOnlyAndMailsTheStackAddresses() {
+        var plan = Stacks.plan("prod");
+        var topic = plan.ofType("aws:sns/topic:Topic").get(0);
+        var subscriptions = plan.ofType("aws:sns/topicSubscription:TopicSubscription");
+        var policy = Json.statements(plan.ofType("aws:sns/topicPolicy:TopicPolicy").get(0), "policy");
+
+        assertEquals("aws:kms/key:Key", source(plan, topic, "kmsMasterKeyId").type());
+        assertEquals(List.of("email:oncall@example.com"), subscriptions.stream()
+                .map(s -> s.inputString("protocol") + ":" + s.inputString("endpoint")).toList());
+        assertEquals(List.of("CloudWatchAlarmsPublish", "DenyInsecureTransport"), policy.stream().map(s -> s.get("Sid")).toList());
+        assertEquals(0, Stacks.plan("dev").ofType("aws:sns/topicSubscription:TopicSubscription").size());
+    }
+
+    @Test
+    void theDashboardShowsEveryAlarmedMetric() {
+        var dashboard = Stacks.plan("prod").ofType("aws:cloudwatch/dashboard:Dashboard").get(0);
+        var widgets = (List<?>) Json.object(dashboard, "dashboardBody").get("widgets");
+
+        assertEquals(15, widgets.size());
+        assertTrue(dashboard.inputString("dashboardBody").contains("\"HTTPCode_Target_5XX_Count\""));
+        assertEquals("apphome-prod-alerts", dashboard.inputString("dashboardName"));
+    }
+}
