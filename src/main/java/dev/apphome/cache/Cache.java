@@ -52,7 +52,7 @@ public final class Cache extends ComponentResource {
                 .description("AUTH token of " + name)
                 .kmsKeyId(keyArn)
                 .recoveryWindowInDays(7)
-                .build(), child);
+                .build(), protection.stateful(this));
         new SecretVersion(Naming.child(name, "auth-token"), SecretVersionArgs.builder()
                 .secretId(authToken.id())
                 .secretString(token)

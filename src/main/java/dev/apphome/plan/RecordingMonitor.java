@@ -74,7 +74,9 @@ final class RecordingMonitor extends MockMonitor {
             }
         });
         Map<String, Object> inputs = StructValues.toMap(request.getObject());
-        Map<String, Object> outputs = new LinkedHashMap<>();
+        // Outputs are the inputs as the provider accepted them plus what AWS computes, as in a real
+        // engine; the mock engine leaves out inputs that are not yet known in preview.
+        Map<String, Object> outputs = new LinkedHashMap<>(inputs);
         response.getObject().getFieldsMap().forEach((k, v) -> {
             outputs.put(k, secretInputs.contains(k) || StructValues.containsSecret(v) ? PlannedResource.SECRET
                     : StructValues.toJava(v));

@@ -1,0 +1,31 @@
+import { each, stackPolicy } from "../../lib/policy";
+import { T } from "../../lib/types";
+import { known } from "../../lib/values";
+
+export const ecsServicePrivate = stackPolicy({
+    name: "ecs-service-private",
+    description: "ECS services must run tasks without public IP addresses, in subnets of this stack that have no "
+        + "route to an internet gateway (FSBP ECS.2; checkov CKV_AWS_333; controls catalogue E1, E2).",
+    category: "exposure",
+    controls: ["ECS.2", "CKV_AWS_333", "E1", "E2"],
+    enforcementLevel: "mandatory",
+}, (graph, out) => {
+    each(graph.ofType(T.ecsService), out, service => {
+        const network = known(`${service.name}.networkConfiguration`, () => service.props.networkConfiguration);
+        if (known(`${service.name}.networkConfiguration.assignPublicIp`, () => network?.assignPublicIp) === true) {
+            out.violation(service, "assignPublicIp is true", "assignPublicIp: false",
+                "remove assignPublicIp; tasks reach the internet through the NAT gateway");
+        }
+        const subnets = graph.subnetsIn(service, "networkConfiguration");
+        if (subnets.length === 0) {
+            out.violation(service, "its subnets are not created in this stack, so they cannot be verified private",
+                "private subnets of this stack", "use the network's private subnets");
+            return;
+        }
+        const exposed = subnets.filter(s => graph.subnetIsPublic(s));
+        if (exposed.length > 0) {
+            out.violation(service, `tasks run in ${exposed.map(s => s.name).join(", ")}, which route to an internet gateway`,
+                "private subnets only", "use the network's private subnets");
+        }
+    });
+});
