@@ -83,6 +83,19 @@ export class Reporter {
             + "so this check runs again when the resource is created");
     }
 
+    /** Runs one independent check of a resource: a value unknown in preview defers this check only. */
+    part(resource: { name: string; urn: string }, check: () => void): void {
+        try {
+            check();
+        } catch (e) {
+            if (e instanceof Deferred) {
+                this.deferred(resource, e.what);
+            } else {
+                throw e;
+            }
+        }
+    }
+
     private advisory(urn: string, message: string): void {
         // The SDK (1.21) accepts a diagnostic object and keeps its enforcement level; the typed
         // signature only admits a string.
@@ -161,14 +174,6 @@ export function stackPolicy<C = {}>(meta: PolicyMeta, check: StackCheck<C>): Sta
  */
 export function each(resources: PolicyResource[], out: Reporter, check: (r: PolicyResource) => void): void {
     for (const r of resources) {
-        try {
-            check(r);
-        } catch (e) {
-            if (e instanceof Deferred) {
-                out.deferred(r, e.what);
-            } else {
-                throw e;
-            }
-        }
+        out.part(r, () => check(r));
     }
 }

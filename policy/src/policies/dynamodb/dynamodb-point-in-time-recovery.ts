@@ -10,11 +10,15 @@ export const dynamodbPointInTimeRecovery = resourcePolicy({
     controls: ["DynamoDB.2", "DynamoDB.6", "AwsSolutions-DDB3", "CKV_AWS_28"],
     enforcementLevel: "mandatory",
 }, [T.dynamoTable], (r, out) => {
-    if (known("pointInTimeRecovery.enabled", () => r.props.pointInTimeRecovery?.enabled) !== true) {
-        out.violation(r, "point-in-time recovery is off", "pointInTimeRecovery: {enabled: true}",
-            "enable point-in-time recovery on the table");
-    }
-    if (known("deletionProtectionEnabled", () => r.props.deletionProtectionEnabled) !== true) {
-        out.violation(r, "deletion protection is off", "deletionProtectionEnabled: true", "enable deletion protection");
-    }
+    out.part(r, () => {
+        if (known("pointInTimeRecovery.enabled", () => r.props.pointInTimeRecovery?.enabled) !== true) {
+            out.violation(r, "point-in-time recovery is off", "pointInTimeRecovery: {enabled: true}",
+                "enable point-in-time recovery on the table");
+        }
+    });
+    out.part(r, () => {
+        if (known("deletionProtectionEnabled", () => r.props.deletionProtectionEnabled) !== true) {
+            out.violation(r, "deletion protection is off", "deletionProtectionEnabled: true", "enable deletion protection");
+        }
+    });
 });

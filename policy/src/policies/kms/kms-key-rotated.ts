@@ -14,11 +14,15 @@ export const kmsKeyRotated = resourcePolicy({
     if (spec !== "SYMMETRIC_DEFAULT") {
         return; // asymmetric and HMAC keys cannot rotate automatically
     }
-    if (known("enableKeyRotation", () => r.props.enableKeyRotation) !== true) {
-        out.violation(r, "enableKeyRotation is not true", "enableKeyRotation: true", "turn on automatic rotation");
-    }
-    const window = known("deletionWindowInDays", () => r.props.deletionWindowInDays);
-    if (window !== undefined && window !== null && window < 7) {
-        out.violation(r, `deletionWindowInDays is ${show(window)}`, "7 to 30 days", "set deletionWindowInDays to 30");
-    }
+    out.part(r, () => {
+        if (known("enableKeyRotation", () => r.props.enableKeyRotation) !== true) {
+            out.violation(r, "enableKeyRotation is not true", "enableKeyRotation: true", "turn on automatic rotation");
+        }
+    });
+    out.part(r, () => {
+        const window = known("deletionWindowInDays", () => r.props.deletionWindowInDays);
+        if (window !== undefined && window !== null && window < 7) {
+            out.violation(r, `deletionWindowInDays is ${show(window)}`, "7 to 30 days", "set deletionWindowInDays to 30");
+        }
+    });
 });

@@ -14,18 +14,24 @@ export const loadBalancerHardened = resourcePolicy({
     if ((known("loadBalancerType", () => r.props.loadBalancerType) ?? "application") !== "application") {
         return;
     }
-    if (known("dropInvalidHeaderFields", () => r.props.dropInvalidHeaderFields) !== true) {
-        out.violation(r, "invalid header fields are passed to targets", "dropInvalidHeaderFields: true",
-            "set dropInvalidHeaderFields: true");
-    }
-    const desync = known("desyncMitigationMode", () => r.props.desyncMitigationMode) ?? "defensive";
-    if (desync === "monitor") {
-        out.violation(r, "desync mitigation only monitors", "desyncMitigationMode defensive or strictest",
-            "set desyncMitigationMode: defensive");
-    }
-    const logs = known("accessLogs", () => r.props.accessLogs);
-    if (!logs || logs.enabled === false || !present(() => logs.bucket)) {
-        out.violation(r, "access logs are off", "accessLogs enabled to a private bucket",
-            "set loadBalancer.accessLogs: true in the stack file");
-    }
+    out.part(r, () => {
+        if (known("dropInvalidHeaderFields", () => r.props.dropInvalidHeaderFields) !== true) {
+            out.violation(r, "invalid header fields are passed to targets", "dropInvalidHeaderFields: true",
+                "set dropInvalidHeaderFields: true");
+        }
+    });
+    out.part(r, () => {
+        const desync = known("desyncMitigationMode", () => r.props.desyncMitigationMode) ?? "defensive";
+        if (desync === "monitor") {
+            out.violation(r, "desync mitigation only monitors", "desyncMitigationMode defensive or strictest",
+                "set desyncMitigationMode: defensive");
+        }
+    });
+    out.part(r, () => {
+        const logs = known("accessLogs", () => r.props.accessLogs);
+        if (!logs || logs.enabled === false || !present(() => logs.bucket)) {
+            out.violation(r, "access logs are off", "accessLogs enabled to a private bucket",
+                "set loadBalancer.accessLogs: true in the stack file");
+        }
+    });
 });

@@ -10,11 +10,15 @@ export const logGroupEncrypted = resourcePolicy({
     controls: ["CKV_AWS_158", "CKV_AWS_66", "L1", "L2"],
     enforcementLevel: "mandatory",
 }, [T.logGroup], (r, out) => {
-    if (!present(() => r.props.kmsKeyId)) {
-        out.violation(r, "kmsKeyId is not set", "kmsKeyId naming a key whose policy admits CloudWatch Logs",
-            "set kmsKeyId to the stack's key");
-    }
-    if (!known("retentionInDays", () => r.props.retentionInDays)) {
-        out.violation(r, "logs are kept forever", "retentionInDays set", "set logRetentionDays in the stack file");
-    }
+    out.part(r, () => {
+        if (!present(() => r.props.kmsKeyId)) {
+            out.violation(r, "kmsKeyId is not set", "kmsKeyId naming a key whose policy admits CloudWatch Logs",
+                "set kmsKeyId to the stack's key");
+        }
+    });
+    out.part(r, () => {
+        if (!known("retentionInDays", () => r.props.retentionInDays)) {
+            out.violation(r, "logs are kept forever", "retentionInDays set", "set logRetentionDays in the stack file");
+        }
+    });
 });

@@ -10,13 +10,17 @@ export const mskNotPublic = resourcePolicy({
     controls: ["MSK.4", "MSK.6", "CKV_AWS_291"],
     enforcementLevel: "mandatory",
 }, [T.mskCluster], (r, out) => {
-    const access = known("brokerNodeGroupInfo.connectivityInfo.publicAccess.type",
-        () => r.props.brokerNodeGroupInfo?.connectivityInfo?.publicAccess?.type);
-    if (access !== undefined && access !== "DISABLED") {
-        out.violation(r, `public access is ${show(access)}`, "DISABLED", "turn public access off");
-    }
-    if (known("clientAuthentication.unauthenticated", () => r.props.clientAuthentication?.unauthenticated) === true) {
-        out.violation(r, "unauthenticated clients are allowed", "IAM or TLS client authentication only",
-            "set clientAuthentication.unauthenticated to false");
-    }
+    out.part(r, () => {
+        const access = known("brokerNodeGroupInfo.connectivityInfo.publicAccess.type",
+            () => r.props.brokerNodeGroupInfo?.connectivityInfo?.publicAccess?.type);
+        if (access !== undefined && access !== "DISABLED") {
+            out.violation(r, `public access is ${show(access)}`, "DISABLED", "turn public access off");
+        }
+    });
+    out.part(r, () => {
+        if (known("clientAuthentication.unauthenticated", () => r.props.clientAuthentication?.unauthenticated) === true) {
+            out.violation(r, "unauthenticated clients are allowed", "IAM or TLS client authentication only",
+                "set clientAuthentication.unauthenticated to false");
+        }
+    });
 });

@@ -10,12 +10,16 @@ export const subnetNoPublicIpOnLaunch = resourcePolicy({
     controls: ["EC2.15", "CKV_AWS_130"],
     enforcementLevel: "mandatory",
 }, [T.subnet], (r, out) => {
-    if (known("mapPublicIpOnLaunch", () => r.props.mapPublicIpOnLaunch) === true) {
-        out.violation(r, "mapPublicIpOnLaunch is true", "mapPublicIpOnLaunch: false",
-            "remove mapPublicIpOnLaunch; give the load balancer or NAT gateway an address instead");
-    }
-    if (known("assignIpv6AddressOnCreation", () => r.props.assignIpv6AddressOnCreation) === true) {
-        out.violation(r, "assignIpv6AddressOnCreation is true", "assignIpv6AddressOnCreation: false",
-            "remove assignIpv6AddressOnCreation");
-    }
+    out.part(r, () => {
+        if (known("mapPublicIpOnLaunch", () => r.props.mapPublicIpOnLaunch) === true) {
+            out.violation(r, "mapPublicIpOnLaunch is true", "mapPublicIpOnLaunch: false",
+                "remove mapPublicIpOnLaunch; give the load balancer or NAT gateway an address instead");
+        }
+    });
+    out.part(r, () => {
+        if (known("assignIpv6AddressOnCreation", () => r.props.assignIpv6AddressOnCreation) === true) {
+            out.violation(r, "assignIpv6AddressOnCreation is true", "assignIpv6AddressOnCreation: false",
+                "remove assignIpv6AddressOnCreation");
+        }
+    });
 });

@@ -10,14 +10,16 @@ export const rdsDeletionProtected = resourcePolicy({
     controls: ["RDS.7", "RDS.8", "AwsSolutions-RDS10", "CKV_AWS_293", "CKV_AWS_139"],
     enforcementLevel: "mandatory",
 }, [T.rdsInstance, T.rdsCluster], (r, out) => {
-    const protectedFromDelete = known("deletionProtection", () => r.props.deletionProtection);
-    const skip = known("skipFinalSnapshot", () => r.props.skipFinalSnapshot);
-    if (protectedFromDelete !== true) {
-        out.violation(r, "deletionProtection is not true", "deletionProtection: true",
-            "set deletionProtection: true in the stack file's database settings");
-    }
-    if (skip === true) {
-        out.violation(r, "skipFinalSnapshot is true", "skipFinalSnapshot: false with a finalSnapshotIdentifier",
-            "set skipFinalSnapshot: false in the stack file's database settings");
-    }
+    out.part(r, () => {
+        if (known("deletionProtection", () => r.props.deletionProtection) !== true) {
+            out.violation(r, "deletionProtection is not true", "deletionProtection: true",
+                "set deletionProtection: true in the stack file's database settings");
+        }
+    });
+    out.part(r, () => {
+        if (known("skipFinalSnapshot", () => r.props.skipFinalSnapshot) === true) {
+            out.violation(r, "skipFinalSnapshot is true", "skipFinalSnapshot: false with a finalSnapshotIdentifier",
+                "set skipFinalSnapshot: false in the stack file's database settings");
+        }
+    });
 });

@@ -10,12 +10,16 @@ export const secretEncryptedWithCmk = resourcePolicy({
     controls: ["CKV_AWS_149", "SM1", "SM3"],
     enforcementLevel: "mandatory",
 }, [T.secret], (r, out) => {
-    if (!present(() => r.props.kmsKeyId)) {
-        out.violation(r, "the secret uses the AWS-managed key aws/secretsmanager", "kmsKeyId set to a customer-managed key",
-            "set kmsKeyId to the stack's key");
-    }
-    const window = known("recoveryWindowInDays", () => r.props.recoveryWindowInDays);
-    if (window !== undefined && window !== null && (typeof window !== "number" || window < 7)) {
-        out.violation(r, `recoveryWindowInDays is ${show(window)}`, "7 to 30 days", "set recoveryWindowDays to 7 or more");
-    }
+    out.part(r, () => {
+        if (!present(() => r.props.kmsKeyId)) {
+            out.violation(r, "the secret uses the AWS-managed key aws/secretsmanager", "kmsKeyId set to a customer-managed key",
+                "set kmsKeyId to the stack's key");
+        }
+    });
+    out.part(r, () => {
+        const window = known("recoveryWindowInDays", () => r.props.recoveryWindowInDays);
+        if (window !== undefined && window !== null && (typeof window !== "number" || window < 7)) {
+            out.violation(r, `recoveryWindowInDays is ${show(window)}`, "7 to 30 days", "set recoveryWindowDays to 7 or more");
+        }
+    });
 });

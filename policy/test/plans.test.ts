@@ -1,0 +1,147 @@
+import { after, before, describe, it } from "node:test";
+import * as assert from "node:assert/strict";
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { PackConfig, PlanDocument, PlanState } from "../src/engine/analyzer";
+import { Pack, PACK_DIR } from "./support";
+
+/**
+ * The whole pack over the real program's plans, made by bin/plan from the committed stack files:
+ * they must pass with their stack's config, and each deliberate fault injected into them must be
+ * rejected by the policy that guards it.
+ */
+const REPO = path.resolve(PACK_DIR, "..");
+const pack = new Pack();
+const plans = new Map<string, PlanDocument>();
+
+function plan(stack: string, preview = false): PlanDocument {
+    const key = `${stack}${preview ? "-preview" : ""}`;
+    if (!plans.has(key)) {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "apphome-plan-")), `${key}.json`);
+        execFileSync(path.join(REPO, "bin", "plan"), [stack, "--json", file, "--quiet", ...(preview ? ["--preview"] : [])],
+            { cwd: REPO, stdio: ["ignore", "ignore", "inherit"] });
+        plans.set(key, JSON.parse(fs.readFileSync(file, "utf8")));
+    }
+    return JSON.parse(JSON.stringify(plans.get(key)));
+}
+
+function config(stack: string): PackConfig {
+    return JSON.parse(fs.readFileSync(path.join(PACK_DIR, "config", `${stack}.json`), "utf8"));
+}
+
+function state(doc: PlanDocument, type: string, name: string): PlanState {
+    const found = doc.steps.map(s => s.newState!).filter(s => s.type === type && s.urn.endsWith(`::${name}`));
+    assert.equal(found.length, 1, `${type} ${name}`);
+    return found[0];
+}
+
+function set(doc: PlanDocument, type: string, name: string, change: (values: Record<string, any>) => void): PlanDocument {
+    const s = state(doc, type, name);
+    change(s.inputs!);
+    change(s.outputs!);
+    return doc;
+}
+
+function add(doc: PlanDocument, type: string, name: string, inputs: Record<string, unknown>,
+             deps: Record<string, PlanState[]>): PlanDocument {
+    const urn = `urn:pulumi:injected::apphome::${type}::${name}`;
+    const propertyDependencies = Object.fromEntries(Object.entries(deps).map(([k, v]) => [k, v.map(s => s.urn)]));
+    doc.steps.push({ op: "create", urn, newState: { urn, type, custom: true, parent: "", inputs, outputs: inputs,
+        dependencies: Object.values(propertyDependencies).flat(), propertyDependencies } });
+    return doc;
+}
+
+function remove(doc: PlanDocument, type: string, name: string): PlanDocument {
+    const urn = state(doc, type, name).urn;
+    doc.steps = doc.steps.filter(s => s.urn !== urn);
+    return doc;
+}
+
+interface Fault {
+    fault: string;
+    policies: string[];
+    inject: (doc: PlanDocument, stack: string) => PlanDocument;
+}
+
+const p = (stack: string) => `apphome-${stack}`;
+
+const FAULTS: Fault[] = [
+    { fault: "a public database", policies: ["rds-not-publicly-accessible"],
+        inject: (d, s) => set(d, "aws:rds/instance:Instance", `${p(s)}-db-instance`, v => { v.publiclyAccessible = true; }) },
+    { fault: "an unencrypted database", policies: ["rds-storage-encrypted-with-cmk"],
+        inject: (d, s) => set(d, "aws:rds/instance:Instance", `${p(s)}-db-instance`, v => { v.storageEncrypted = false; }) },
+    { fault: "a data subnet routed to the internet gateway", policies: ["data-stores-in-private-subnets"],
+        inject: (d, s) => add(d, "aws:ec2/route:Route", "isolated-leak", { destinationCidrBlock: "0.0.0.0/0" }, {
+            routeTableId: [state(d, "aws:ec2/routeTable:RouteTable", `${p(s)}-isolated`)],
+            gatewayId: [state(d, "aws:ec2/internetGateway:InternetGateway", `${p(s)}-igw`)] }) },
+    { fault: "a world-open data security group",
+        policies: ["data-store-security-groups-admit-only-groups", "security-group-internet-ingress-only-to-load-balancer"],
+        inject: (d, s) => add(d, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "db-world",
+            { cidrIpv4: "0.0.0.0/0", fromPort: 5432, toPort: 5432, ipProtocol: "tcp" },
+            { securityGroupId: [state(d, "aws:ec2/securityGroup:SecurityGroup", `${p(s)}-db-sg`)] }) },
+    { fault: "an unencrypted cache", policies: ["elasticache-encrypted-at-rest-with-cmk"],
+        inject: (d, s) => set(d, "aws:elasticache/replicationGroup:ReplicationGroup", `${p(s)}-cache-group`,
+            v => { v.atRestEncryptionEnabled = false; }) },
+    { fault: "a cache that accepts plain connections", policies: ["elasticache-tls-and-auth-required"],
+        inject: (d, s) => set(d, "aws:elasticache/replicationGroup:ReplicationGroup", `${p(s)}-cache-group`,
+            v => { v.transitEncryptionEnabled = false; }) },
+    { fault: "a bucket without its public-access block", policies: ["s3-bucket-public-access-blocked"],
+        inject: (d, s) => remove(d, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", `${p(s)}-bucket-media-public-access`) },
+    { fault: "a bucket policy without the TLS deny", policies: ["s3-bucket-tls-only"],
+        inject: (d, s) => set(d, "aws:s3/bucketPolicy:BucketPolicy", `${p(s)}-bucket-media-policy`,
+            v => { v.policy = JSON.stringify({ Version: "2012-10-17", Statement: [] }); }) },
+    { fault: "tasks with public addresses", policies: ["ecs-service-private"],
+        inject: (d, s) => set(d, "aws:ecs/service:Service", `${p(s)}-api-service`,
+            v => { v.networkConfiguration.assignPublicIp = true; }) },
+    { fault: "a password in a container's environment", policies: ["ecs-no-secrets-in-environment"],
+        inject: (d, s) => set(d, "aws:ecs/taskDefinition:TaskDefinition", `${p(s)}-worker-task`, v => {
+            const defs = JSON.parse(v.containerDefinitions);
+            defs[0].environment.push({ name: "STRIPE_API_KEY", value: "sk_live_x" });
+            v.containerDefinitions = JSON.stringify(defs);
+        }) },
+    { fault: "an unencrypted log group", policies: ["log-group-encrypted"],
+        inject: (d, s) => set(d, "aws:cloudwatch/logGroup:LogGroup", `${p(s)}-api-logs`, v => { delete v.kmsKeyId; }) },
+    { fault: "a key without rotation", policies: ["kms-key-rotated"],
+        inject: (d, s) => set(d, "aws:kms/key:Key", `${p(s)}-key-key`, v => { v.enableKeyRotation = false; }) },
+    { fault: "an unencrypted alert topic", policies: ["sns-topic-encrypted"],
+        inject: (d, s) => set(d, "aws:sns/topic:Topic", `${p(s)}-alerts-topic`, v => { delete v.kmsMasterKeyId; }) },
+    { fault: "a database parameter group that allows plain connections", policies: ["rds-parameter-group-forces-tls"],
+        inject: (d, s) => set(d, "aws:rds/parameterGroup:ParameterGroup", `${p(s)}-db-params`, v => { v.parameters = []; }) },
+    { fault: "a private subnet that hands out public addresses", policies: ["subnet-no-public-ip-on-launch"],
+        inject: (d, s) => set(d, "aws:ec2/subnet:Subnet", `${p(s)}-private-1`, v => { v.mapPublicIpOnLaunch = true; }) },
+    { fault: "the default security group left open", policies: ["default-security-group-closed"],
+        inject: (d, s) => set(d, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", `${p(s)}-default-sg`,
+            v => { v.ingress = [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }]; }) },
+];
+
+before(() => pack.start());
+after(() => pack.stop());
+
+for (const stack of ["dev", "prod"]) {
+    describe(`the ${stack} stack`, () => {
+        it("has no mandatory violation", async () => {
+            const mandatory = (await pack.run(plan(stack), config(stack))).filter(d => d.level === "mandatory");
+            assert.deepEqual(mandatory.map(d => `${d.policy}: ${d.message}`), []);
+        });
+
+        it("has no mandatory violation in preview, where only deferrals stay undecided", async () => {
+            const diagnostics = await pack.run(plan(stack, true), config(stack));
+            assert.deepEqual(diagnostics.filter(d => d.level === "mandatory").map(d => d.policy), []);
+            const deferred = diagnostics.filter(d => d.message.includes("\ndeferred to pulumi up: ")).map(d => d.policy).sort();
+            assert.deepEqual(deferred, ["ecs-no-secrets-in-environment", "ecs-no-secrets-in-environment",
+                "ecs-no-secrets-in-environment", "s3-bucket-tls-only", "s3-bucket-tls-only"]);
+            assert.equal(diagnostics.filter(d => d.message.startsWith("can't run policy")).length, 0,
+                "no policy fell back to the SDK's silent preview advisory");
+        });
+
+        for (const fault of FAULTS) {
+            it(`rejects ${fault.fault} (${fault.policies.join(", ")})`, async () => {
+                const diagnostics = await pack.run(fault.inject(plan(stack), stack), config(stack));
+                const mandatory = [...new Set(diagnostics.filter(d => d.level === "mandatory").map(d => d.policy))].sort();
+                assert.deepEqual(mandatory, [...fault.policies].sort());
+            });
+        }
+    });
+}
