@@ -32,3 +32,25 @@ describe("every policy", () => {
         });
     }
 });
+
+describe("the README's policy table", () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, "..", "..", "..", "README.md"), "utf8");
+    const rows = [...readme.matchAll(/^\| `([a-z0-9-]+)` \| [^|]+ \| [^|]+ \| ([a-z]+)[^|]* \| ([a-z]+) \|$/gm)];
+    const config = (stack: string) => JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "config", `${stack}.json`), "utf8"));
+    const level = (c: Record<string, any>, name: string, own: string) =>
+        (typeof c[name] === "string" ? c[name] : c[name]?.enforcementLevel) ?? own;
+
+    it("lists exactly the pack's policies", () => {
+        assert.deepEqual(rows.map(r => r[1]).sort(), policies.map(p => p.name).sort());
+    });
+
+    it("shows the level each stack's config gives", () => {
+        const dev = config("dev");
+        const prod = config("prod");
+        for (const [, name, devLevel, prodLevel] of rows) {
+            const p = policies.find(x => x.name === name)!;
+            assert.equal(devLevel, level(dev, name, p.enforcementLevel!), `${name} in dev`);
+            assert.equal(prodLevel, level(prod, name, p.enforcementLevel!), `${name} in prod`);
+        }
+    });
+});
