@@ -116,9 +116,15 @@ export interface ResourceView {
 type ResourceCheck<C> = (r: ResourceView, out: Reporter, config: C & { exemptions: Exemption[] }) => void;
 type StackCheck<C> = (graph: Graph, out: Reporter, config: C & { exemptions: Exemption[] }) => void;
 
-function withExemptions(meta: PolicyMeta) {
+/** What the SDK and the engine read of every policy, from its meta; exemptions join every schema. */
+function fields(meta: PolicyMeta) {
     return {
-        properties: { ...(meta.config ?? {}), exemptions: EXEMPTIONS_SCHEMA },
+        name: meta.name,
+        description: meta.description,
+        enforcementLevel: meta.enforcementLevel,
+        configSchema: { properties: { ...(meta.config ?? {}), exemptions: EXEMPTIONS_SCHEMA } },
+        tags: [meta.category, ...meta.controls],
+        meta,
     };
 }
 
@@ -126,12 +132,7 @@ function withExemptions(meta: PolicyMeta) {
 export function resourcePolicy<C = {}>(meta: PolicyMeta, types: readonly string[], check: ResourceCheck<C>):
     ResourceValidationPolicy & { meta: PolicyMeta } {
     return {
-        name: meta.name,
-        description: meta.description,
-        enforcementLevel: meta.enforcementLevel,
-        configSchema: withExemptions(meta),
-        tags: [meta.category, ...meta.controls],
-        meta,
+        ...fields(meta),
         validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
             if (!types.includes(args.type)) {
                 return;
@@ -139,15 +140,7 @@ export function resourcePolicy<C = {}>(meta: PolicyMeta, types: readonly string[
             const config = configOf<C>(meta, args.getConfig());
             const out = new Reporter(meta, config.exemptions, report);
             const view = { type: args.type, name: args.name, urn: args.urn, props: args.props, protect: args.opts.protect };
-            try {
-                check(view, out, config);
-            } catch (e) {
-                if (e instanceof Deferred) {
-                    out.deferred(view, e.what);
-                } else {
-                    throw e;
-                }
-            }
+            out.part(view, () => check(view, out, config));
         },
     };
 }
@@ -155,12 +148,7 @@ export function resourcePolicy<C = {}>(meta: PolicyMeta, types: readonly string[
 /** A policy over the whole stack, linking resources through their recorded dependencies. */
 export function stackPolicy<C = {}>(meta: PolicyMeta, check: StackCheck<C>): StackValidationPolicy & { meta: PolicyMeta } {
     return {
-        name: meta.name,
-        description: meta.description,
-        enforcementLevel: meta.enforcementLevel,
-        configSchema: withExemptions(meta),
-        tags: [meta.category, ...meta.controls],
-        meta,
+        ...fields(meta),
         validateStack: (args: StackValidationArgs, report: ReportViolation) => {
             const config = configOf<C>(meta, args.getConfig());
             check(new Graph(args.resources), new Reporter(meta, config.exemptions, report), config);

@@ -37,14 +37,17 @@ public record ConfigSource(String file, Map<String, String> values, Set<String> 
      * finding misspelled keys needs.
      */
     public static ConfigSource fromEnvironment(String stack) {
+        return fromJson(stack, System.getenv("PULUMI_CONFIG"), System.getenv("PULUMI_CONFIG_SECRET_KEYS"));
+    }
+
+    /** The configuration from the two JSON documents the language host passes. */
+    static ConfigSource fromJson(String stack, String config, String secretKeys) {
         Map<String, String> values = new LinkedHashMap<>();
-        String config = System.getenv("PULUMI_CONFIG");
         if (config != null && !config.isBlank()) {
             JsonParser.parseString(config).getAsJsonObject().entrySet()
                     .forEach(e -> values.put(cleanKey(e.getKey()), e.getValue().getAsString()));
         }
         List<String> secrets = new ArrayList<>();
-        String secretKeys = System.getenv("PULUMI_CONFIG_SECRET_KEYS");
         if (secretKeys != null && !secretKeys.isBlank()) {
             JsonParser.parseString(secretKeys).getAsJsonArray().forEach(k -> secrets.add(cleanKey(k.getAsString())));
         }

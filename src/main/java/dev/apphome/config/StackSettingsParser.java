@@ -55,6 +55,7 @@ public final class StackSettingsParser {
     public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
             400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
+    private static final Pattern STACK_PREFIX = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,18}[a-z0-9]");
     private static final Pattern SECRET_NAME = Pattern.compile("[a-z][a-zA-Z0-9]{1,39}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -101,6 +102,7 @@ public final class StackSettingsParser {
         }
 
         StackSettings read() {
+            checkStackName();
             List<SecretArgs> secrets = secrets(root("secrets"));
             checkTopLevelKeys(secrets);
             String region = region();
@@ -114,7 +116,8 @@ public final class StackSettingsParser {
                     buckets, secrets);
             boolean anyWeb = services.stream().anyMatch(s -> s.kind() == ServiceKind.WEB);
             ObjectReader lbReader = root("loadBalancer");
-            Optional<LoadBalancerArgs> loadBalancer = Optional.of(loadBalancer(lbReader)).filter(lb -> anyWeb);
+            // Read even without web services, so that its typos are still found; only web services need a certificate.
+            Optional<LoadBalancerArgs> loadBalancer = Optional.of(loadBalancer(lbReader, anyWeb)).filter(lb -> anyWeb);
             AlertArgs alerts = alerts(root("alerts"));
             int logRetention = logRetention(ns + "logRetentionDays", scalar("logRetentionDays"), 30);
             boolean protect = bool("protectResources", true);
@@ -123,6 +126,16 @@ public final class StackSettingsParser {
         }
 
         // ---- top level -------------------------------------------------------------------------
+
+        /** Project and stack name prefix every AWS name; RDS and ElastiCache accept only lowercase and hyphens. */
+        private void checkStackName() {
+            String prefix = project + "-" + stack;
+            if (!STACK_PREFIX.matcher(prefix).matches() || prefix.length() > 30) {
+                problems.add("(stack name)", "'" + prefix + "' (project-stack) cannot prefix AWS names; allowed: "
+                        + "lowercase letters, digits and hyphens, starting with a letter, at most 30 characters "
+                        + "(the cache's id, which adds '-cache', is limited to 40)");
+            }
+        }
 
         private void checkTopLevelKeys(List<SecretArgs> secrets) {
             Set<String> stackSecrets = new LinkedHashSet<>();
@@ -253,8 +266,8 @@ public final class StackSettingsParser {
 
         // ---- load balancer ---------------------------------------------------------------------
 
-        private LoadBalancerArgs loadBalancer(ObjectReader r) {
-            Certificate certificate = certificate(r);
+        private LoadBalancerArgs loadBalancer(ObjectReader r, boolean serves) {
+            Certificate certificate = certificate(r, serves);
             String sslPolicy = r.string("sslPolicy", LoadBalancerArgs.DEFAULT_SSL_POLICY,
                     p -> p.startsWith("ELBSecurityPolicy-TLS13-"), "a TLS 1.3 policy such as "
                             + LoadBalancerArgs.DEFAULT_SSL_POLICY + " or ELBSecurityPolicy-TLS13-1-3-2021-06");
@@ -266,7 +279,7 @@ public final class StackSettingsParser {
             return new LoadBalancerArgs(certificate, sslPolicy, deletionProtection, idle, accessLogs, accessLogDays);
         }
 
-        private Certificate certificate(ObjectReader r) {
+        private Certificate certificate(ObjectReader r, boolean serves) {
             boolean plainHttp = r.bool("plainHttp", false);
             String arn = r.string("certificateArn", null, v -> ACM_ARN.matcher(v).matches(),
                     "an ACM certificate ARN such as arn:aws:acm:eu-west-1:123456789012:certificate/…");
@@ -283,10 +296,13 @@ public final class StackSettingsParser {
                         "is required with " + (r.has("domain") ? "domain" : "hostedZoneId")
                                 + ": a DNS-validated certificate needs both the name and its Route 53 zone");
             }
-            if (chosen == 0) {
+            if (chosen == 0 && serves) {
                 problems.add(r.pathOf("certificateArn"), "is required: set certificateArn (an existing ACM certificate), "
                         + "or domain and hostedZoneId (a DNS-validated one), or plainHttp: true to serve plain HTTP "
                         + "without TLS (development only)");
+                return Certificate.none();
+            }
+            if (chosen == 0) {
                 return Certificate.none();
             }
             if (plainHttp) {

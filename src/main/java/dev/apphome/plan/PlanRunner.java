@@ -64,8 +64,12 @@ public final class PlanRunner {
     /**
      * @param preview whether to run as a preview, where values AWS computes stay unknown
      */
-    public static synchronized Result run(StackSettings settings, ConfigSource source, boolean preview) {
-        var mocks = new PlanMocks(settings.region(), preview);
+    public static Result run(StackSettings settings, ConfigSource source, boolean preview) {
+        return run(settings, source, preview, new PlanMocks(settings.region(), preview));
+    }
+
+    /** The same, answering AWS through {@code mocks} (tests pass a spy to observe the calls). */
+    public static synchronized Result run(StackSettings settings, ConfigSource source, boolean preview, PlanMocks mocks) {
         var monitor = new RecordingMonitor[1];
         try {
             var test = PulumiTestInternal.builder()

@@ -18,22 +18,11 @@ class PlanMocksTest {
 
     @Test
     void theProgramCallsOnlyTheDataSourcesTheMocksAnswer() {
-        var source = dev.apphome.plan.StackFile.load(Stacks.ROOT.resolve("Pulumi.prod.yaml"));
+        var source = StackFile.load(Stacks.ROOT.resolve("Pulumi.prod.yaml"));
         var settings = StackSettingsParser.parse("apphome", "prod", source);
         var mocks = spy(new PlanMocks("eu-west-1", false));
-        var monitor = new RecordingMonitor(mocks, com.pulumi.test.internal.PulumiTestInternal.mockLog());
-        try {
-            var test = com.pulumi.test.internal.PulumiTestInternal.builder()
-                    .options(com.pulumi.test.TestOptions.builder().projectName("apphome").stackName("prod").build())
-                    .mocks(mocks)
-                    .config(source.values(), source.secretKeys())
-                    .monitorDecorator(ignored -> monitor)
-                    .build();
-            var result = test.runTest(ctx -> dev.apphome.AppStack.declare(ctx, settings, ctx.config()::requireSecret));
-            assertEquals(0, result.exitCode());
-        } finally {
-            com.pulumi.test.internal.PulumiTestInternal.cleanup();
-        }
+
+        PlanRunner.run(settings, source, false, mocks);
 
         ArgumentCaptor<Mocks.CallArgs> calls = ArgumentCaptor.forClass(Mocks.CallArgs.class);
         verify(mocks, atLeastOnce()).callAsync(calls.capture());
