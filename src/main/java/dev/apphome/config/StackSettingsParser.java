@@ -66,7 +66,7 @@ public final class StackSettingsParser {
     private static final Pattern DOMAIN = Pattern.compile("(\\*\\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}");
     private static final Pattern DB_CLASS = Pattern.compile("db\\.[a-z0-9]+\\.[a-z0-9]+");
     private static final Pattern CACHE_NODE = Pattern.compile("cache\\.[a-z0-9]+\\.[a-z0-9]+");
-    private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+){0,2}");
+    private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+){0,2}(\\.mysql_aurora\\.\\d+\\.\\d+\\.\\d+)?");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
     private static final Pattern IMAGE = Pattern.compile("[a-z0-9][a-z0-9._/:@-]*[a-zA-Z0-9._-]+");
@@ -416,9 +416,10 @@ public final class StackSettingsParser {
             List<String> calls = r.stringList("calls");
             ServiceArgs.DataAccess uses = uses(r.object("uses"), hasDatabase, hasCache, buckets);
             List<String> command = r.stringList("command");
+            boolean readOnlyRoot = r.bool("readOnlyRootFilesystem", true);
             r.finish();
             return new ServiceArgs(name, kind, image, port, cpu, memory, arch, desired, min, max, scaling, environment,
-                    secretRefs, health, routing, calls, uses, command);
+                    secretRefs, health, routing, calls, uses, command, readOnlyRoot);
         }
 
         private void checkEnvironment(String path, String name, String value) {
@@ -565,8 +566,8 @@ public final class StackSettingsParser {
                 problems.add(r.pathOf("engine"), "is required; allowed: postgres or mysql");
             }
             DatabaseDeployment deployment = r.choice("deployment", DatabaseDeployment.class, DatabaseDeployment.INSTANCE);
-            String version = r.string("engineVersion", engine == DatabaseEngine.POSTGRES ? "16" : "8.0",
-                    v -> VERSION.matcher(v).matches(), "a version such as 16, 16.6 or 8.0");
+            String version = r.string("engineVersion", defaultVersion(engine, deployment),
+                    v -> VERSION.matcher(v).matches(), "a version such as 16, 16.6, 8.0 or 8.0.mysql_aurora.3.08.0");
             String instanceClass = r.requiredString("instanceClass", "an instance class such as db.t4g.micro");
             if (instanceClass != null && !DB_CLASS.matcher(instanceClass).matches()) {
                 problems.add(r.pathOf("instanceClass"), "found '" + instanceClass + "'; allowed: an RDS instance class such "
@@ -589,6 +590,10 @@ public final class StackSettingsParser {
                         problems.add(r.pathOf(instanceOnly), "is set for an Aurora cluster, whose storage grows by itself; "
                                 + "allowed only with deployment: instance");
                     }
+                }
+                if (engine == DatabaseEngine.MYSQL && !version.contains(".mysql_aurora.")) {
+                    problems.add(r.pathOf("engineVersion"), "found '" + version + "', which Aurora MySQL does not accept; "
+                            + "allowed: a full Aurora version such as 8.0.mysql_aurora.3.08.0");
                 }
                 if (multiAz && readers == 0) {
                     problems.add(r.pathOf("multiAz"), "is true for an Aurora cluster with readers: 0; allowed: readers ≥ 1 "
@@ -618,6 +623,14 @@ public final class StackSettingsParser {
             r.finish();
             return new DatabaseArgs(engine, deployment, version, instanceClass == null ? "db.t4g.micro" : instanceClass,
                     storage, maxStorage, readers, multiAz, backups, deletionProtection, skipFinalSnapshot, insights, dbName);
+        }
+
+        /** RDS accepts a major version; Aurora wants a full one (Aurora MySQL in its own format). */
+        private static String defaultVersion(DatabaseEngine engine, DatabaseDeployment deployment) {
+            if (deployment == DatabaseDeployment.AURORA) {
+                return engine == DatabaseEngine.POSTGRES ? "16.6" : "8.0.mysql_aurora.3.08.0";
+            }
+            return engine == DatabaseEngine.POSTGRES ? "16" : "8.0";
         }
 
         private CacheArgs cache(ObjectReader r) {

@@ -210,7 +210,7 @@ public final class AppService extends ComponentResource {
         container.put("name", CONTAINER);
         container.put("image", args.image());
         container.put("essential", true);
-        container.put("readonlyRootFilesystem", true);
+        container.put("readonlyRootFilesystem", args.readOnlyRootFilesystem());
         container.put("mountPoints", List.of(Map.of("sourceVolume", "tmp", "containerPath", "/tmp", "readOnly", false)));
         if (args.port() != null) {
             container.put("portMappings", List.of(Map.of("name", PORT_NAME, "containerPort", args.port(),

@@ -24,6 +24,8 @@ import java.util.Map;
  * @param calls        internal services this one calls
  * @param uses         the data stores this service may use
  * @param command      optional container command override
+ * @param readOnlyRootFilesystem whether the container's root file system is read-only (a writable /tmp is
+ *                     mounted either way); default true
  */
 public record ServiceArgs(
         String name,
@@ -43,7 +45,8 @@ public record ServiceArgs(
         Routing routing,
         List<String> calls,
         DataAccess uses,
-        List<String> command) {
+        List<String> command,
+        boolean readOnlyRootFilesystem) {
 
     public ServiceArgs {
         environment = Map.copyOf(environment);

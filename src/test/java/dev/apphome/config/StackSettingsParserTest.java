@@ -163,7 +163,7 @@ class StackSettingsParserTest {
                         + "cluster.spotWeight is 2; allowed: x86_64, or spotWeight: 0",
                 "Pulumi.test.yaml: apphome:services.api.memroy: unknown key; did you mean 'memory'?; allowed keys here: "
                         + "kind, image, port, cpu, memory, architecture, desiredCount, minCount, maxCount, scaling, "
-                        + "environment, secrets, healthCheck, routing, calls, uses, command",
+                        + "environment, secrets, healthCheck, routing, calls, uses, command, readOnlyRootFilesystem",
                 "Pulumi.test.yaml: apphome:services.jobs.memory: cpu 256 with memory 4096 is not a Fargate size; allowed "
                         + "with cpu 256: [512, 1024, 2048] (cpu one of [256, 512, 1024, 2048, 4096, 8192, 16384])",
                 "Pulumi.test.yaml: apphome:services.jobs.environment.DB_PASSWORD: looks like a secret in a plain "
@@ -194,6 +194,7 @@ class StackSettingsParserTest {
             "log retention|  apphome:logRetentionDays: 45|Pulumi.test.yaml: apphome:logRetentionDays: found '45'; allowed: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 (the retention periods CloudWatch Logs accepts)",
             "aurora too small|  apphome:database: {engine: postgres, deployment: aurora, instanceClass: db.t4g.micro}|Pulumi.test.yaml: apphome:database.instanceClass: found 'db.t4g.micro', which Aurora does not offer; allowed: db.t4g.medium or larger",
             "aurora multi-az without reader|  apphome:database: {engine: mysql, deployment: aurora, instanceClass: db.r6g.large, multiAz: true}|Pulumi.test.yaml: apphome:database.multiAz: is true for an Aurora cluster with readers: 0; allowed: readers ≥ 1 (an Aurora cluster fails over to a reader)",
+            "aurora mysql short version|  apphome:database: {engine: mysql, deployment: aurora, engineVersion: '8.0', instanceClass: db.r6g.large}|Pulumi.test.yaml: apphome:database.engineVersion: found '8.0', which Aurora MySQL does not accept; allowed: a full Aurora version such as 8.0.mysql_aurora.3.08.0",
             "cache failover without replica|  apphome:cache: {nodeType: cache.t4g.micro, multiAz: true}|Pulumi.test.yaml: apphome:cache.multiAz: is true with replicas: 0; allowed: replicas ≥ 1 (failover needs a replica in another AZ)",
             "aws typo|  aws:regoin: eu-west-1|Pulumi.test.yaml: aws:regoin: unknown key of the AWS provider; did you mean 'region'?; see the provider's configuration reference",
     })

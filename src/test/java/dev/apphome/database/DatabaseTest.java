@@ -124,7 +124,6 @@ class DatabaseTest {
                   apphome:database:
                     engine: mysql
                     deployment: aurora
-                    engineVersion: "8.0"
                     instanceClass: db.r6g.large
                     readers: 2
                     multiAz: true
@@ -134,6 +133,7 @@ class DatabaseTest {
         var members = plan.ofType("aws:rds/clusterInstance:ClusterInstance");
 
         assertEquals("aurora-mysql", cluster.inputString("engine"));
+        assertEquals("8.0.mysql_aurora.3.08.0", cluster.inputString("engineVersion"));
         assertEquals(true, cluster.input("storageEncrypted"));
         assertEquals(true, cluster.input("manageMasterUserPassword"));
         assertEquals(35L, cluster.input("backupRetentionPeriod"));

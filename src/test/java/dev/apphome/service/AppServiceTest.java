@@ -171,6 +171,16 @@ class AppServiceTest {
     }
 
     @Test
+    void aServiceMayOptOutOfTheReadOnlyRootFileSystem() throws Exception {
+        var plan = Stacks.planOf(Stacks.MINIMAL.replace("port: 8080", "port: 8080\n      readOnlyRootFilesystem: false"));
+        var definitions = (List<?>) Json.parse(plan.ofType(TASK).get(0).inputString("containerDefinitions"));
+
+        assertEquals(false, map(definitions.get(0)).get("readonlyRootFilesystem"));
+        assertEquals(List.of(Map.of("sourceVolume", "tmp", "containerPath", "/tmp", "readOnly", false)),
+                map(definitions.get(0)).get("mountPoints"));
+    }
+
+    @Test
     void taskDefinitionsCarryTheStackSizes() {
         var dev = Stacks.plan("dev").named(TASK, "apphome-dev-api-task");
         var prod = Stacks.plan("prod").named(TASK, "apphome-prod-api-task");
