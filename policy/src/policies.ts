@@ -5,6 +5,7 @@ import { dynamodbPointInTimeRecovery } from "./policies/dynamodb/dynamodb-point-
 import { ecrRepositoryEncrypted } from "./policies/ecr/ecr-repository-encrypted";
 import { ecsNoSecretsInEnvironment } from "./policies/ecs/ecs-no-secrets-in-environment";
 import { ecsServicePrivate } from "./policies/ecs/ecs-service-private";
+import { ecsTaskIngressOnlyFromGroups } from "./policies/ecs/ecs-task-ingress-only-from-groups";
 import { efsEncrypted } from "./policies/efs/efs-encrypted";
 import { elasticacheEncryptedAtRestWithCmk } from "./policies/elasticache/elasticache-encrypted-at-rest-with-cmk";
 import { elasticacheFailoverAndBackups } from "./policies/elasticache/elasticache-failover-and-backups";
@@ -36,6 +37,7 @@ import { rdsStorageEncryptedWithCmk } from "./policies/rds/rds-storage-encrypted
 import { s3BucketEncryptedWithKms } from "./policies/s3/s3-bucket-encrypted-with-kms";
 import { s3BucketPublicAccessBlocked } from "./policies/s3/s3-bucket-public-access-blocked";
 import { s3BucketTlsOnly } from "./policies/s3/s3-bucket-tls-only";
+import { s3BucketVersionedWithLifecycle } from "./policies/s3/s3-bucket-versioned-with-lifecycle";
 import { secretEncryptedWithCmk } from "./policies/secrets/secret-encrypted-with-cmk";
 
 /**
@@ -50,6 +52,7 @@ export const policies = [
     ecrRepositoryEncrypted,
     ecsNoSecretsInEnvironment,
     ecsServicePrivate,
+    ecsTaskIngressOnlyFromGroups,
     efsEncrypted,
     elasticacheEncryptedAtRestWithCmk,
     elasticacheFailoverAndBackups,
@@ -81,5 +84,6 @@ export const policies = [
     s3BucketEncryptedWithKms,
     s3BucketPublicAccessBlocked,
     s3BucketTlsOnly,
+    s3BucketVersionedWithLifecycle,
     secretEncryptedWithCmk,
 ];

@@ -1,0 +1,67 @@
+package dev.apphome;
+
+import dev.apphome.config.StackSettingsParser;
+import dev.apphome.service.BucketAccess;
+import dev.apphome.service.ServiceKind;
+import dev.apphome.support.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The README's snippets and config reference agree with the program. */
+class ReadmeTest {
+
+    private static final String README = read();
+
+    private static String read() {
+        try {
+            return Files.readString(Stacks.ROOT.resolve("README.md"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The first yaml block after a heading. */
+    private static String snippetAfter(String heading) {
+        var m = Pattern.compile(Pattern.quote(heading) + "[\\s\\S]*?```yaml\\n([\\s\\S]*?)```").matcher(README);
+        assertTrue(m.find(), heading);
+        return m.group(1);
+    }
+
+    @Test
+    void theAddAServiceSnippetIsAValidService() {
+        // The snippet's entries join the minimal stack's services, which end its text.
+        String stack = Stacks.MINIMAL + snippetAfter("### Add a service").replace("  apphome:services:\n", "")
+                + "  apphome:database: {engine: postgres, instanceClass: db.t4g.micro}\n";
+        var settings = Stacks.parse(stack);
+
+        var billing = settings.services().stream().filter(s -> s.name().equals("billing")).findFirst().orElseThrow();
+        assertEquals(ServiceKind.INTERNAL, billing.kind());
+        assertEquals(3002, billing.port());
+        assertEquals(6, billing.maxCount());
+        assertTrue(billing.uses().database());
+    }
+
+    @Test
+    void theAddABucketSnippetIsAValidBucket() {
+        String stack = Stacks.MINIMAL.replace("routing:", "uses: {buckets: {exports: read}}\n      routing:")
+                + snippetAfter("### Add a bucket");
+        var settings = Stacks.parse(stack);
+
+        assertEquals(30, settings.buckets().get(0).infrequentAccessAfterDays());
+        assertEquals(Map.of("exports", BucketAccess.READ), settings.services().get(0).uses().buckets());
+    }
+
+    @Test
+    void theConfigReferenceNamesEveryTopLevelKey() {
+        for (String key : StackSettingsParser.KEYS) {
+            assertTrue(README.contains("| `" + key), key + " is missing from the config reference");
+        }
+    }
+}
