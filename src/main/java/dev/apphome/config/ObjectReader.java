@@ -132,21 +132,6 @@ public final class ObjectReader {
         return number.intValue();
     }
 
-    public double decimal(String key, double defaultValue, double min, double max) {
-        known.add(key);
-        Object value = values.get(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        Double number = value instanceof Number n ? Double.valueOf(n.doubleValue()) : parseDouble(value);
-        if (number == null || number < min || number > max) {
-            problems.add(pathOf(key), "found " + describe(value) + "; allowed: a number from "
-                    + trim(min) + " to " + trim(max));
-            return defaultValue;
-        }
-        return number;
-    }
-
     public boolean bool(String key, boolean defaultValue) {
         known.add(key);
         Object value = values.get(key);
@@ -236,22 +221,6 @@ public final class ObjectReader {
     public Optional<ObjectReader> optionalObject(String key) {
         known.add(key);
         return values.get(key) == null ? Optional.empty() : Optional.of(of(problems, pathOf(key), values.get(key)));
-    }
-
-    /** An object whose keys are names chosen by the user and whose values are objects. */
-    public Map<String, ObjectReader> namedObjects(String key) {
-        known.add(key);
-        Object value = values.get(key);
-        Map<String, ObjectReader> result = new LinkedHashMap<>();
-        if (value == null) {
-            return result;
-        }
-        if (!(value instanceof Map<?, ?> map)) {
-            problems.add(pathOf(key), "expected an object of named entries, found " + describe(value));
-            return result;
-        }
-        map.forEach((k, v) -> result.put(String.valueOf(k), of(problems, pathOf(key) + "." + k, v)));
-        return result;
     }
 
     /** Reports every key that no read asked for, with the closest allowed spelling. */

@@ -60,8 +60,4 @@ public record StackSettings(
         buckets = List.copyOf(buckets);
         secrets = List.copyOf(secrets);
     }
-
-    public List<ServiceArgs> servicesOf(ServiceKind kind) {
-        return services.stream().filter(s -> s.kind() == kind).toList();
-    }
 }

@@ -64,8 +64,4 @@ public final class EncryptionKey extends ComponentResource {
     public Output<String> arn() {
         return key.arn();
     }
-
-    public Output<String> keyId() {
-        return key.keyId();
-    }
 }

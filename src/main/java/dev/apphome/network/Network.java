@@ -57,12 +57,10 @@ public final class Network extends ComponentResource {
 
     private final Vpc vpc;
     private final Map<SubnetTier, List<Subnet>> subnets = new EnumMap<>(SubnetTier.class);
-    private final List<SubnetPlan.Planned> plan;
 
     public Network(String name, NetworkArgs args, List<SubnetPlan.Planned> plan, AwsContext aws, Output<String> keyArn,
                    int logRetentionDays, Protection protection, ComponentResourceOptions options) {
         super("apphome:network:Network", name, options);
-        this.plan = List.copyOf(plan);
         CustomResourceOptions child = protection.child(this);
 
         this.vpc = new Vpc(Naming.child(name, "vpc"), VpcArgs.builder()
@@ -233,16 +231,8 @@ public final class Network extends ComponentResource {
         return vpc.id();
     }
 
-    public Output<String> vpcCidr() {
-        return vpc.cidrBlock();
-    }
-
     /** The ids of one tier's subnets, in AZ order. */
     public Output<List<String>> ids(SubnetTier tier) {
         return Output.all(subnets.get(tier).stream().map(Subnet::id).toList());
-    }
-
-    public List<SubnetPlan.Planned> plan() {
-        return plan;
     }
 }
