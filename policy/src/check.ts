@@ -112,8 +112,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-    main(process.argv.slice(2)).then(code => process.exit(code), e => {
+    // Setting the code instead of exiting lets stdout drain when it is a pipe.
+    main(process.argv.slice(2)).then(code => { process.exitCode = code; }, e => {
         console.error(e);
-        process.exit(2);
+        process.exitCode = 2;
     });
 }

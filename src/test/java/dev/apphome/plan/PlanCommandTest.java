@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** bin/plan's command: what it prints, writes and exits with. */
 class PlanCommandTest {
 
-    private record Run(int exit, String out, String err) {
+    private record Run(int status, String out, String err) {
     }
 
     private static Run run(String... args) {
@@ -38,7 +38,7 @@ class PlanCommandTest {
         Path json = dir.resolve("plans/dev.json");
         var run = run(Stacks.ROOT.resolve("Pulumi.dev.yaml").toString(), "--json", json.toString(), "--quiet");
 
-        assertEquals(0, run.exit(), run.err());
+        assertEquals(0, run.status(), run.err());
         var document = map(Json.parse(Files.readString(json)));
         var steps = list(document.get("steps"));
         assertEquals(Map.of("create", (long) steps.size()), document.get("changeSummary"));
@@ -66,7 +66,7 @@ class PlanCommandTest {
     void printsTheResourceTreeLikePulumiPreview() {
         var run = run(Stacks.ROOT.resolve("Pulumi.dev.yaml").toString());
 
-        assertEquals(0, run.exit(), run.err());
+        assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains(" +   pulumi:pulumi:Stack "));
         assertTrue(run.out().contains(" +   ├─ apphome:network:Network "));
         assertTrue(run.out().contains("│  ├─ aws:ec2/vpc:Vpc "));
@@ -80,7 +80,7 @@ class PlanCommandTest {
 
         var run = run(stack.toString(), "--json", json.toString());
 
-        assertEquals(1, run.exit());
+        assertEquals(1, run.status());
         assertEquals("1 problem in the stack settings; nothing was declared:\n"
                 + "  - Pulumi.broken.yaml: apphome:services.web.memory: cpu 300 with memory 512 is not a Fargate size; "
                 + "allowed with cpu 300: cpu must be one of [256, 512, 1024, 2048, 4096, 8192, 16384] (cpu one of "
@@ -93,7 +93,7 @@ class PlanCommandTest {
     void aMissingStackFileIsReported(@TempDir Path dir) {
         var run = run(dir.resolve("Pulumi.nope.yaml").toString());
 
-        assertEquals(1, run.exit());
+        assertEquals(1, run.status());
         assertTrue(run.err().contains("Pulumi.nope.yaml: (file): does not exist at "));
     }
 
