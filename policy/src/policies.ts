@@ -11,6 +11,7 @@ import { elasticacheEncryptedAtRestWithCmk } from "./policies/elasticache/elasti
 import { elasticacheFailoverAndBackups } from "./policies/elasticache/elasticache-failover-and-backups";
 import { elasticacheTlsAndAuthRequired } from "./policies/elasticache/elasticache-tls-and-auth-required";
 import { kmsKeyRotated } from "./policies/kms/kms-key-rotated";
+import { loadBalancerBehindWaf } from "./policies/lb/load-balancer-behind-waf";
 import { loadBalancerDeletionProtected } from "./policies/lb/load-balancer-deletion-protected";
 import { loadBalancerHardened } from "./policies/lb/load-balancer-hardened";
 import { loadBalancerInMatchingSubnets } from "./policies/lb/load-balancer-in-matching-subnets";
@@ -58,6 +59,7 @@ export const policies = [
     elasticacheFailoverAndBackups,
     elasticacheTlsAndAuthRequired,
     kmsKeyRotated,
+    loadBalancerBehindWaf,
     loadBalancerDeletionProtected,
     loadBalancerHardened,
     loadBalancerInMatchingSubnets,

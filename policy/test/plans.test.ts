@@ -111,6 +111,8 @@ const FAULTS: Fault[] = [
         inject: (d, s) => set(d, "aws:rds/parameterGroup:ParameterGroup", `${p(s)}-db-params`, v => { v.parameters = []; }) },
     { fault: "a private subnet that hands out public addresses", policies: ["subnet-no-public-ip-on-launch"],
         inject: (d, s) => set(d, "aws:ec2/subnet:Subnet", `${p(s)}-private-1`, v => { v.mapPublicIpOnLaunch = true; }) },
+    { fault: "a load balancer without its web ACL", policies: ["load-balancer-behind-waf"],
+        inject: (d, s) => remove(d, "aws:wafv2/webAclAssociation:WebAclAssociation", `${p(s)}-alb-waf`) },
     { fault: "the default security group left open", policies: ["default-security-group-closed"],
         inject: (d, s) => set(d, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", `${p(s)}-default-sg`,
             v => { v.ingress = [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }]; }) },

@@ -275,8 +275,11 @@ public final class StackSettingsParser {
             int idle = r.integer("idleTimeoutSeconds", 60, 1, 4000);
             boolean accessLogs = r.bool("accessLogs", true);
             int accessLogDays = r.integer("accessLogRetentionDays", 90, 1, 3650);
+            boolean waf = r.bool("waf", true);
+            int rateLimit = r.integer("rateLimitPer5Minutes", 2000, 10, 2_000_000_000);
             r.finish();
-            return new LoadBalancerArgs(certificate, sslPolicy, deletionProtection, idle, accessLogs, accessLogDays);
+            return new LoadBalancerArgs(certificate, sslPolicy, deletionProtection, idle, accessLogs, accessLogDays, waf,
+                    rateLimit);
         }
 
         private Certificate certificate(ObjectReader r, boolean serves) {

@@ -107,6 +107,10 @@ public final class LoadBalancer extends ComponentResource {
         this.alb = new com.pulumi.aws.lb.LoadBalancer(Naming.fitting(name, NAME_LIMIT), lbArgs.build(),
                 CustomResourceOptions.builder().parent(this).dependsOn(albDependencies).build());
 
+        if (args.waf()) {
+            WebFirewall.protect(name, alb.arn(), args.rateLimitPer5Minutes(), child);
+        }
+
         var notFound = ListenerDefaultActionArgs.builder()
                 .type("fixed-response")
                 .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()

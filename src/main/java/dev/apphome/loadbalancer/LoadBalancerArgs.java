@@ -9,6 +9,8 @@ package dev.apphome.loadbalancer;
  * @param idleTimeoutSeconds     connection idle timeout, 1 to 4000 s; default 60
  * @param accessLogs             whether access logs go to a private bucket; default true
  * @param accessLogRetentionDays days access logs are kept; default 90
+ * @param waf                    whether a web ACL (AWS managed rules and a per-IP rate limit) guards it; default true
+ * @param rateLimitPer5Minutes   requests one IP may send in 5 minutes before the firewall blocks it; default 2000
  */
 public record LoadBalancerArgs(
         Certificate certificate,
@@ -16,7 +18,9 @@ public record LoadBalancerArgs(
         boolean deletionProtection,
         int idleTimeoutSeconds,
         boolean accessLogs,
-        int accessLogRetentionDays) {
+        int accessLogRetentionDays,
+        boolean waf,
+        int rateLimitPer5Minutes) {
 
     public static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 

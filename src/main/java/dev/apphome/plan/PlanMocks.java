@@ -211,6 +211,12 @@ public class PlanMocks implements Mocks {
                 id = physical;
                 state.put("arn", "arn:aws:cloudwatch:" + region + ":" + ACCOUNT_ID + ":alarm:" + physical);
             }
+            case "aws:wafv2/webAcl:WebAcl" -> {
+                id = uuid(hex);
+                state.put("arn", "arn:aws:wafv2:" + region + ":" + ACCOUNT_ID + ":regional/webacl/" + physical + "/" + id);
+            }
+            case "aws:wafv2/webAclAssociation:WebAclAssociation" ->
+                    id = state.get("webAclArn") + "," + state.get("resourceArn");
             case "aws:route53/record:Record" -> {
                 String fqdn = String.valueOf(state.get("name")).replaceAll("\\.$", "");
                 id = state.get("zoneId") + "_" + fqdn + "_" + state.get("type");

@@ -144,6 +144,25 @@ class LoadBalancerTest {
         assertEquals(targetGroup.urn(), source(plan, rule, "actions").urn());
     }
 
+    @Test
+    void aWebFirewallWithManagedRulesAndARateLimitGuardsTheLoadBalancer() {
+        var plan = Stacks.plan("prod");
+        var acl = plan.ofType("aws:wafv2/webAcl:WebAcl").get(0);
+        var association = plan.ofType("aws:wafv2/webAclAssociation:WebAclAssociation").get(0);
+
+        assertEquals("REGIONAL", acl.inputString("scope"));
+        assertEquals(List.of("AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesCommonRuleSet",
+                        "AWSManagedRulesKnownBadInputsRuleSet", "RateLimitPerIp"),
+                ((List<?>) acl.input("rules")).stream().map(r -> ((Map<?, ?>) r).get("name")).toList());
+        assertEquals(Map.of("aggregateKeyType", "IP", "limit", 2000L, "evaluationWindowSec", 300L),
+                acl.input("rules.3.statement.rateBasedStatement"));
+        assertEquals(Map.of("block", Map.of()), acl.input("rules.3.action"));
+        assertEquals(alb(plan).urn(), source(plan, association, "resourceArn").urn());
+        assertEquals(acl.urn(), source(plan, association, "webAclArn").urn());
+        assertEquals(0, Stacks.planOf(Stacks.MINIMAL.replace("plainHttp: true", "plainHttp: true\n    waf: false"))
+                .ofType("aws:wafv2/webAcl:WebAcl").size());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"payments-reconciler", "a1"})
     void loadBalancerAndTargetGroupNamesFitAwsLimitAfterAutoNaming(String service) {
