@@ -1,10 +1,15 @@
 package dev.apphome.config;
 
+import com.pulumi.exceptions.RunException;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Thrown before anything is declared when a stack file has one or more problems; lists all of them. */
-public final class InvalidSettingsException extends RuntimeException {
+/**
+ * Thrown before anything is declared when a stack file has one or more problems; lists all of them.
+ * A {@link RunException}, so that the Pulumi engine prints the report without a Java stack trace.
+ */
+public final class InvalidSettingsException extends RunException {
 
     private final List<Problem> problems;
 

@@ -34,6 +34,12 @@ class ConfigSourceTest {
     }
 
     @Test
+    void settingsProblemsReachTheEngineAsARunExceptionWhoseStackItHides() {
+        // The engine prints a RunException's message alone; any other exception with its stack trace.
+        assertEquals(com.pulumi.exceptions.RunException.class, InvalidSettingsException.class.getSuperclass());
+    }
+
+    @Test
     void noConfigAtAllIsEmpty() {
         assertEquals(Map.of(), ConfigSource.fromJson("dev", null, null).values());
     }
