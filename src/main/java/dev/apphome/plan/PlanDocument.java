@@ -54,31 +54,31 @@ public final class PlanDocument {
     /** The resource tree, indented the way {@code pulumi preview} prints it. */
     public static String tree(PlanRunner.Result result) {
         Map<String, List<PlannedResource>> children = new LinkedHashMap<>();
-        PlannedResource root = null;
+        List<PlannedResource> roots = new ArrayList<>();
         for (PlannedResource r : result.resources()) {
             if (r.parent().isEmpty()) {
-                root = r;
+                roots.add(r);
             } else {
                 children.computeIfAbsent(r.parent(), k -> new ArrayList<>()).add(r);
             }
         }
-        StringBuilder out = new StringBuilder();
-        int typeWidth = result.resources().stream().mapToInt(r -> r.type().length()).max().orElse(10) + 12;
-        out.append(String.format("     %-" + typeWidth + "s %s%n", "Type", "Name"));
-        if (root != null) {
-            print(root, "", "", children, typeWidth, out);
+        List<String[]> rows = new ArrayList<>();
+        for (PlannedResource root : roots) {
+            collect(root, "", "", children, rows);
         }
+        int width = rows.stream().mapToInt(r -> r[1].length()).max().orElse(4) + 2;
+        StringBuilder out = new StringBuilder(String.format("     %-" + width + "s%s%n", "Type", "Name"));
+        rows.forEach(r -> out.append(String.format("%s%-" + width + "s%s%n", r[0], r[1], r[2])));
         return out.toString();
     }
 
-    private static void print(PlannedResource node, String lead, String branch, Map<String, List<PlannedResource>> children,
-                              int width, StringBuilder out) {
-        String marker = node.protect() ? " + 🔒" : " +   ";
-        out.append(String.format("%s%-" + width + "s %s%n", marker, lead + branch + node.type(), node.name()));
+    private static void collect(PlannedResource node, String lead, String branch,
+                                Map<String, List<PlannedResource>> children, List<String[]> rows) {
+        rows.add(new String[]{node.protect() ? " + 🔒 " : " +   ", lead + branch + node.type(), node.name()});
         List<PlannedResource> kids = children.getOrDefault(node.urn(), List.of());
         String nextLead = lead + (branch.isEmpty() ? "" : branch.startsWith("└") ? "   " : "│  ");
         for (int i = 0; i < kids.size(); i++) {
-            print(kids.get(i), nextLead, i == kids.size() - 1 ? "└─ " : "├─ ", children, width, out);
+            collect(kids.get(i), nextLead, i == kids.size() - 1 ? "└─ " : "├─ ", children, rows);
         }
     }
 }
