@@ -19,6 +19,8 @@ import { loadBalancerListenerHttps } from "./policies/lb/load-balancer-listener-
 import { logGroupEncrypted } from "./policies/logs/log-group-encrypted";
 import { snsTopicEncrypted } from "./policies/messaging/sns-topic-encrypted";
 import { sqsQueueEncrypted } from "./policies/messaging/sqs-queue-encrypted";
+import { sqsQueueHasDeadLetterQueue } from "./policies/messaging/sqs-queue-has-dead-letter-queue";
+import { sqsQueueTlsOnly } from "./policies/messaging/sqs-queue-tls-only";
 import { mskEncryptedWithTls } from "./policies/msk/msk-encrypted-with-tls";
 import { mskNotPublic } from "./policies/msk/msk-not-public";
 import { dataStoreSecurityGroupsAdmitOnlyGroups } from "./policies/network/data-store-security-groups-admit-only-groups";
@@ -67,6 +69,8 @@ export const policies = [
     logGroupEncrypted,
     snsTopicEncrypted,
     sqsQueueEncrypted,
+    sqsQueueHasDeadLetterQueue,
+    sqsQueueTlsOnly,
     mskEncryptedWithTls,
     mskNotPublic,
     dataStoreSecurityGroupsAdmitOnlyGroups,

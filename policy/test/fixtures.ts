@@ -77,7 +77,12 @@ export function compliantStack(): Spec[] {
         { type: "aws:dynamodb/table:Table", name: "table", protect: true,
             inputs: { serverSideEncryption: { enabled: true, kmsKeyArn: "arn:aws:kms:key" }, pointInTimeRecovery: { enabled: true },
                 deletionProtectionEnabled: true } },
-        { type: "aws:sqs/queue:Queue", name: "queue", inputs: { kmsMasterKeyId: "arn:aws:kms:key" } },
+        { type: "aws:sqs/queue:Queue", name: "dlq", inputs: { kmsMasterKeyId: "arn:aws:kms:key" } },
+        { type: "aws:sqs/queue:Queue", name: "queue",
+            inputs: { kmsMasterKeyId: "arn:aws:kms:key", redrivePolicy: JSON.stringify({ deadLetterTargetArn: "arn:dlq", maxReceiveCount: 5 }) },
+            deps: { redrivePolicy: ["dlq"] } },
+        queuePolicy("queue"),
+        queuePolicy("dlq"),
         { type: "aws:sns/topic:Topic", name: "topic", inputs: { kmsMasterKeyId: "arn:aws:kms:key" } },
         { type: "aws:secretsmanager/secret:Secret", name: "secret", protect: true,
             inputs: { kmsKeyId: "arn:aws:kms:key", recoveryWindowInDays: 7 } },
@@ -112,6 +117,13 @@ function tier(name: string, target: Record<string, string> | undefined): Spec[] 
             deps: { routeTableId: [`${name}-rt`], [prop]: [via] } });
     }
     return specs;
+}
+
+function queuePolicy(queue: string): Spec {
+    return { type: "aws:sqs/queuePolicy:QueuePolicy", name: `${queue}-policy`, deps: { queueUrl: [queue] },
+        inputs: { queueUrl: "url", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "DenyInsecureTransport",
+            Effect: "Deny", Principal: "*", Action: "sqs:*", Resource: ["arn:aws:sqs:::q"],
+            Condition: { Bool: { "aws:SecureTransport": "false" } } }] }) } };
 }
 
 function rule(name: string, group: string, inputs: Record<string, unknown>, source?: string): Spec {

@@ -123,6 +123,12 @@ const FAULTS: Fault[] = [
         inject: (d, s) => set(d, "aws:ec2/subnet:Subnet", `${p(s)}-private-1`, v => { v.mapPublicIpOnLaunch = true; }) },
     { fault: "a load balancer without its web ACL", policies: ["load-balancer-behind-waf"],
         inject: (d, s) => remove(d, "aws:wafv2/webAclAssociation:WebAclAssociation", `${p(s)}-alb-waf`) },
+    { fault: "a queue without its dead-letter queue", policies: ["sqs-queue-has-dead-letter-queue"],
+        inject: (d, s) => {
+            const dlq = state(d, "aws:sqs/queue:Queue", `${p(s)}-queue-jobs-dlq`).urn;
+            d.steps = d.steps.filter(step => step.urn !== dlq && !step.newState!.urn.endsWith("-queue-jobs-dlq-policy"));
+            return set(d, "aws:sqs/queue:Queue", `${p(s)}-queue-jobs-queue`, v => { delete v.redrivePolicy; });
+        } },
     { fault: "the default security group left open", policies: ["default-security-group-closed"],
         inject: (d, s) => set(d, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", `${p(s)}-default-sg`,
             v => { v.ingress = [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }]; }) },
@@ -164,7 +170,8 @@ for (const stack of ["dev", "prod"]) {
             assert.deepEqual(diagnostics.filter(d => d.level === "mandatory").map(d => d.policy), []);
             const deferred = diagnostics.filter(d => d.message.includes("\ndeferred to pulumi up: ")).map(d => d.policy).sort();
             assert.deepEqual(deferred, ["ecs-no-secrets-in-environment", "ecs-no-secrets-in-environment",
-                "ecs-no-secrets-in-environment", "s3-bucket-tls-only", "s3-bucket-tls-only"]);
+                "ecs-no-secrets-in-environment", "s3-bucket-tls-only", "s3-bucket-tls-only", "sqs-queue-tls-only",
+                "sqs-queue-tls-only"]);
             assert.equal(diagnostics.filter(d => d.message.startsWith("can't run policy")).length, 0,
                 "no policy fell back to the SDK's silent preview advisory");
         });

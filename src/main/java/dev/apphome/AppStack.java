@@ -14,6 +14,8 @@ import dev.apphome.config.StackSettings;
 import dev.apphome.database.Database;
 import dev.apphome.keys.EncryptionKey;
 import dev.apphome.loadbalancer.LoadBalancer;
+import dev.apphome.messaging.Queue;
+import dev.apphome.messaging.QueueArgs;
 import dev.apphome.network.Network;
 import dev.apphome.secrets.AppSecrets;
 import dev.apphome.service.AppService;
@@ -64,6 +66,10 @@ public final class AppStack {
             buckets.put(bucket.name(), new PrivateBucket(Naming.child(prefix, "bucket-" + bucket.name()), bucket,
                     new PrivateBucket.Encryption.Kms(keyArn), arn -> List.of(), protection, none));
         }
+        Map<String, Queue> queues = new LinkedHashMap<>();
+        for (QueueArgs queue : settings.queues()) {
+            queues.put(queue.name(), new Queue(Naming.child(prefix, "queue-" + queue.name()), queue, keyArn, protection, none));
+        }
         var secrets = new AppSecrets(Naming.child(prefix, "secrets"), settings.secrets(), keyArn, stackSecret,
                 protection, none);
 
@@ -81,6 +87,10 @@ public final class AppStack {
             }
             for (var use : args.uses().buckets().entrySet()) {
                 connection = connection.and(buckets.get(use.getKey()).connection(use.getKey(), use.getValue(),
+                        settings.region()));
+            }
+            for (var use : args.uses().queues().entrySet()) {
+                connection = connection.and(queues.get(use.getKey()).connection(use.getKey(), use.getValue(),
                         settings.region()));
             }
             boolean serviceConnect = anyCalls && (args.kind() == ServiceKind.INTERNAL || !args.calls().isEmpty());
@@ -112,6 +122,8 @@ public final class AppStack {
         database.ifPresent(db -> StandardAlarms.database(db.identifier(), db.args().deployment(), settings.alerts())
                 .forEach(alerts::alarm));
         cache.ifPresent(c -> StandardAlarms.cache(c.groupId(), settings.alerts()).forEach(alerts::alarm));
+        queues.forEach((name, q) -> StandardAlarms.queue(name, q.queueName(), q.deadLetterQueueName(), settings.alerts())
+                .forEach(alerts::alarm));
         alerts.publishDashboard();
 
         ctx.export("vpcId", network.vpcId());

@@ -17,6 +17,7 @@ import java.util.List;
  * @param cacheCpuPercent        cache engine CPU, percent; default 80
  * @param cacheMemoryPercent     cache memory used, percent; default 80
  * @param evaluationMinutes      minutes a threshold must be breached before alarming; default 5
+ * @param queueAgeSeconds        age of a queue's oldest message that raises an alarm, seconds; default 900
  */
 public record AlertArgs(
         List<String> emails,
@@ -30,7 +31,8 @@ public record AlertArgs(
         int databaseConnections,
         int cacheCpuPercent,
         int cacheMemoryPercent,
-        int evaluationMinutes) {
+        int evaluationMinutes,
+        int queueAgeSeconds) {
 
     public AlertArgs {
         emails = List.copyOf(emails);

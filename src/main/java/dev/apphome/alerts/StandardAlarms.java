@@ -67,6 +67,18 @@ public final class StandardAlarms {
         return List.of(cpu, connections, storage);
     }
 
+    /** Queue: any dead letter at all, and a backlog whose oldest message is older than the threshold. */
+    public static List<Alerts.AlarmSpec> queue(String queue, Output<String> queueName, Output<String> deadLetterQueueName,
+                                               AlertArgs t) {
+        return List.of(
+                new Alerts.AlarmSpec(queue + "-dead-letters", queue + ": messages in the dead-letter queue", "AWS/SQS",
+                        "ApproximateNumberOfMessagesVisible", Map.of("QueueName", deadLetterQueueName), "Maximum",
+                        "GreaterThanThreshold", 0, 60, 1, "notBreaching"),
+                new Alerts.AlarmSpec(queue + "-age", queue + ": oldest message older than " + t.queueAgeSeconds() + " s",
+                        "AWS/SQS", "ApproximateAgeOfOldestMessage", Map.of("QueueName", queueName), "Maximum",
+                        "GreaterThanThreshold", t.queueAgeSeconds(), 60, t.evaluationMinutes(), "notBreaching"));
+    }
+
     /** Cache: engine CPU and memory of the primary node. */
     public static List<Alerts.AlarmSpec> cache(Output<String> groupId, AlertArgs t) {
         Map<String, Output<String>> dimensions = Map.of("CacheClusterId", groupId.applyValue(id -> id + "-001"));

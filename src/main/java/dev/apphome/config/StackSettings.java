@@ -4,6 +4,7 @@ import dev.apphome.alerts.AlertArgs;
 import dev.apphome.cache.CacheArgs;
 import dev.apphome.database.DatabaseArgs;
 import dev.apphome.loadbalancer.LoadBalancerArgs;
+import dev.apphome.messaging.QueueArgs;
 import dev.apphome.network.NetworkArgs;
 import dev.apphome.network.SubnetPlan;
 import dev.apphome.secrets.SecretArgs;
@@ -31,6 +32,7 @@ import java.util.Optional;
  * @param database         the database, if the stack declares one
  * @param cache            the cache, if the stack declares one
  * @param buckets          the application buckets
+ * @param queues           the work queues, each with a dead-letter queue
  * @param secrets          the application secrets
  * @param alerts           alarm thresholds and recipients
  * @param logRetentionDays days container logs are kept
@@ -49,6 +51,7 @@ public record StackSettings(
         Optional<DatabaseArgs> database,
         Optional<CacheArgs> cache,
         List<BucketArgs> buckets,
+        List<QueueArgs> queues,
         List<SecretArgs> secrets,
         AlertArgs alerts,
         int logRetentionDays,
@@ -58,6 +61,7 @@ public record StackSettings(
         subnets = List.copyOf(subnets);
         services = List.copyOf(services);
         buckets = List.copyOf(buckets);
+        queues = List.copyOf(queues);
         secrets = List.copyOf(secrets);
     }
 }

@@ -8,6 +8,8 @@ import dev.apphome.database.DatabaseDeployment;
 import dev.apphome.database.DatabaseEngine;
 import dev.apphome.loadbalancer.Certificate;
 import dev.apphome.loadbalancer.LoadBalancerArgs;
+import dev.apphome.messaging.QueueArgs;
+import dev.apphome.service.QueueAccess;
 import dev.apphome.network.NatGateways;
 import dev.apphome.network.NetworkArgs;
 import dev.apphome.network.SubnetPlan;
@@ -41,7 +43,7 @@ public final class StackSettingsParser {
 
     /** The project's own keys; each is one object per concern unless noted. */
     public static final List<String> KEYS = List.of("network", "loadBalancer", "cluster", "services", "database",
-            "cache", "buckets", "secrets", "alerts", "logRetentionDays", "protectResources");
+            "cache", "buckets", "queues", "secrets", "alerts", "logRetentionDays", "protectResources");
 
     /** The AWS provider's configuration keys; anything else under aws: is a typo the provider would ignore. */
     static final List<String> AWS_KEYS = List.of("region", "profile", "defaultTags", "ignoreTags", "allowedAccountIds",
@@ -78,6 +80,10 @@ public final class StackSettingsParser {
     private StackSettingsParser() {
     }
 
+    /** The names of the stores services may use, by kind. */
+    private record Stores(List<String> buckets, List<String> queues) {
+    }
+
     /** Parses and validates; throws {@link InvalidSettingsException} listing every problem. */
     public static StackSettings parse(String project, String stack, ConfigSource source) {
         Problems problems = new Problems(source.file());
@@ -112,8 +118,10 @@ public final class StackSettingsParser {
             Optional<DatabaseArgs> database = optionalRoot("database").map(this::database);
             Optional<CacheArgs> cache = optionalRoot("cache").map(this::cache);
             List<BucketArgs> buckets = buckets(root("buckets"));
+            List<QueueArgs> queues = queues(root("queues"));
             List<ServiceArgs> services = services(root("services"), cluster, database.isPresent(), cache.isPresent(),
-                    buckets, secrets);
+                    new Stores(buckets.stream().map(BucketArgs::name).toList(), queues.stream().map(QueueArgs::name).toList()),
+                    secrets);
             boolean anyWeb = services.stream().anyMatch(s -> s.kind() == ServiceKind.WEB);
             ObjectReader lbReader = root("loadBalancer");
             // Read even without web services, so that its typos are still found; only web services need a certificate.
@@ -122,7 +130,7 @@ public final class StackSettingsParser {
             int logRetention = logRetention(ns + "logRetentionDays", scalar("logRetentionDays"), 30);
             boolean protect = bool("protectResources", true);
             return new StackSettings(project, stack, source.file(), region, network, subnets, loadBalancer, cluster,
-                    services, database, cache, buckets, secrets, alerts, logRetention, protect);
+                    services, database, cache, buckets, queues, secrets, alerts, logRetention, protect);
         }
 
         // ---- top level -------------------------------------------------------------------------
@@ -332,7 +340,7 @@ public final class StackSettingsParser {
         }
 
         private List<ServiceArgs> services(ObjectReader r, ClusterArgs cluster, boolean hasDatabase, boolean hasCache,
-                                           List<BucketArgs> buckets, List<SecretArgs> secrets) {
+                                           Stores stores, List<SecretArgs> secrets) {
             // The root object's keys are the service names.
             Map<String, ObjectReader> entries = new LinkedHashMap<>();
             for (String name : r.keys()) {
@@ -343,14 +351,14 @@ public final class StackSettingsParser {
             }
             List<ServiceArgs> services = new ArrayList<>();
             for (Map.Entry<String, ObjectReader> entry : entries.entrySet()) {
-                services.add(service(entry.getKey(), entry.getValue(), cluster, hasDatabase, hasCache, buckets, secrets));
+                services.add(service(entry.getKey(), entry.getValue(), cluster, hasDatabase, hasCache, stores, secrets));
             }
             crossCheckServices(r, services);
             return services;
         }
 
         private ServiceArgs service(String name, ObjectReader r, ClusterArgs cluster, boolean hasDatabase,
-                                    boolean hasCache, List<BucketArgs> buckets, List<SecretArgs> secrets) {
+                                    boolean hasCache, Stores stores, List<SecretArgs> secrets) {
             if (!NAME.matcher(name).matches()) {
                 problems.add(r.path(), "service name '" + name + "' is not allowed; allowed: 2 to 20 lowercase letters, "
                         + "digits and hyphens, starting with a letter (it becomes part of AWS names limited to 32 characters)");
@@ -417,7 +425,7 @@ public final class StackSettingsParser {
                 problems.add(r.pathOf("routing"), "is set on a " + kind.configValue() + " service; allowed only on web services");
             }
             List<String> calls = r.stringList("calls");
-            ServiceArgs.DataAccess uses = uses(r.object("uses"), hasDatabase, hasCache, buckets);
+            ServiceArgs.DataAccess uses = uses(r.object("uses"), hasDatabase, hasCache, stores);
             List<String> command = r.stringList("command");
             boolean readOnlyRoot = r.bool("readOnlyRootFilesystem", true);
             r.finish();
@@ -507,7 +515,7 @@ public final class StackSettingsParser {
             return new ServiceArgs.Routing(priority, paths, hosts);
         }
 
-        private ServiceArgs.DataAccess uses(ObjectReader r, boolean hasDatabase, boolean hasCache, List<BucketArgs> buckets) {
+        private ServiceArgs.DataAccess uses(ObjectReader r, boolean hasDatabase, boolean hasCache, Stores stores) {
             boolean database = r.bool("database", false);
             boolean cache = r.bool("cache", false);
             if (database && !hasDatabase) {
@@ -518,20 +526,51 @@ public final class StackSettingsParser {
                 problems.add(r.pathOf("cache"), "is true but the stack declares no " + ns + "cache; allowed: false, or "
                         + "declare the cache");
             }
-            ObjectReader bucketReader = r.object("buckets");
-            Map<String, BucketAccess> access = new LinkedHashMap<>();
-            List<String> bucketNames = buckets.stream().map(BucketArgs::name).toList();
-            for (String bucket : bucketReader.keys()) {
-                BucketAccess level = bucketReader.choice(bucket, BucketAccess.class, BucketAccess.READ);
-                if (!bucketNames.contains(bucket)) {
-                    problems.add(bucketReader.pathOf(bucket), "names bucket '" + bucket + "', which " + ns
-                            + "buckets does not declare" + ObjectReader.suggestion(bucket, bucketNames) + "; declared: "
-                            + (bucketNames.isEmpty() ? "none" : String.join(", ", bucketNames)));
-                }
-                access.put(bucket, level);
-            }
+            Map<String, BucketAccess> buckets = grants(r.object("buckets"), "bucket", "buckets", stores.buckets(),
+                    BucketAccess.class, BucketAccess.READ);
+            Map<String, QueueAccess> queues = grants(r.object("queues"), "queue", "queues", stores.queues(),
+                    QueueAccess.class, QueueAccess.CONSUME);
             r.finish();
-            return new ServiceArgs.DataAccess(database, cache, access);
+            return new ServiceArgs.DataAccess(database, cache, buckets, queues);
+        }
+
+        /** Store name to access level, every name checked against the stores the stack declares. */
+        private <E extends Enum<E> & ConfigEnum> Map<String, E> grants(ObjectReader r, String kind, String key,
+                                                                      List<String> declared, Class<E> type, E fallback) {
+            Map<String, E> access = new LinkedHashMap<>();
+            for (String store : r.keys()) {
+                E level = r.choice(store, type, fallback);
+                if (!declared.contains(store)) {
+                    problems.add(r.pathOf(store), "names " + kind + " '" + store + "', which " + ns + key
+                            + " does not declare" + ObjectReader.suggestion(store, declared) + "; declared: "
+                            + (declared.isEmpty() ? "none" : String.join(", ", declared)));
+                }
+                access.put(store, level);
+            }
+            return access;
+        }
+
+        private List<QueueArgs> queues(ObjectReader r) {
+            List<QueueArgs> queues = new ArrayList<>();
+            for (String name : r.keys()) {
+                ObjectReader q = r.object(name);
+                if (!NAME.matcher(name).matches()) {
+                    problems.add(q.path(), "queue name '" + name + "' is not allowed; allowed: 2 to 20 lowercase letters, "
+                            + "digits and hyphens, starting with a letter");
+                }
+                int visibility = q.integer("visibilityTimeoutSeconds", 30, 0, 43200);
+                int retention = q.integer("retentionDays", 4, 1, 14);
+                int receives = q.integer("maxReceiveCount", 5, 1, 1000);
+                int deadLetterRetention = q.integer("deadLetterRetentionDays", 14, 1, 14);
+                if (deadLetterRetention < retention) {
+                    problems.add(q.pathOf("deadLetterRetentionDays"), "found " + deadLetterRetention + ", shorter than "
+                            + "retentionDays " + retention + "; allowed: at least retentionDays (SQS keeps a message's "
+                            + "original age, so a shorter dead-letter retention deletes it on arrival)");
+                }
+                q.finish();
+                queues.add(new QueueArgs(name, visibility, retention, receives, deadLetterRetention));
+            }
+            return queues;
         }
 
         private void crossCheckServices(ObjectReader r, List<ServiceArgs> services) {
@@ -734,7 +773,8 @@ public final class StackSettingsParser {
                     r.integer("databaseConnections", 100, 1, 100000),
                     r.integer("cacheCpuPercent", 80, 1, 100),
                     r.integer("cacheMemoryPercent", 80, 1, 100),
-                    r.integer("evaluationMinutes", 5, 1, 1440));
+                    r.integer("evaluationMinutes", 5, 1, 1440),
+                    r.integer("queueAgeSeconds", 900, 60, 1209600));
             r.finish();
             return alerts;
         }

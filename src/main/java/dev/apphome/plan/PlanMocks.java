@@ -211,6 +211,12 @@ public class PlanMocks implements Mocks {
                 id = physical;
                 state.put("arn", "arn:aws:cloudwatch:" + region + ":" + ACCOUNT_ID + ":alarm:" + physical);
             }
+            case "aws:sqs/queue:Queue" -> {
+                id = "https://sqs." + region + ".amazonaws.com/" + ACCOUNT_ID + "/" + physical;
+                state.put("url", id);
+                state.put("name", physical);
+                state.put("arn", arnPrefix + physical);
+            }
             case "aws:wafv2/webAcl:WebAcl" -> {
                 id = uuid(hex);
                 state.put("arn", "arn:aws:wafv2:" + region + ":" + ACCOUNT_ID + ":regional/webacl/" + physical + "/" + id);

@@ -111,10 +111,13 @@ public record ServiceArgs(
      * @param database whether it connects to the stack's database
      * @param cache    whether it connects to the stack's cache
      * @param buckets  bucket name to access level
+     * @param queues   queue name to access level
      */
-    public record DataAccess(boolean database, boolean cache, Map<String, BucketAccess> buckets) {
+    public record DataAccess(boolean database, boolean cache, Map<String, BucketAccess> buckets,
+                             Map<String, QueueAccess> queues) {
         public DataAccess {
             buckets = Map.copyOf(buckets);
+            queues = Map.copyOf(queues);
         }
     }
 }

@@ -28,7 +28,8 @@ class AlertsTest {
                         "apphome-prod-alerts-api-p95", "apphome-prod-alerts-api-p99", "apphome-prod-alerts-api-unhealthy",
                         "apphome-prod-alerts-cache-cpu", "apphome-prod-alerts-cache-memory", "apphome-prod-alerts-catalog-cpu",
                         "apphome-prod-alerts-catalog-memory", "apphome-prod-alerts-db-connections", "apphome-prod-alerts-db-cpu",
-                        "apphome-prod-alerts-db-storage", "apphome-prod-alerts-worker-cpu", "apphome-prod-alerts-worker-memory"),
+                        "apphome-prod-alerts-db-storage", "apphome-prod-alerts-jobs-age", "apphome-prod-alerts-jobs-dead-letters",
+                        "apphome-prod-alerts-worker-cpu", "apphome-prod-alerts-worker-memory"),
                 names(plan.ofType("aws:cloudwatch/metricAlarm:MetricAlarm")));
     }
 
@@ -65,6 +66,18 @@ class AlertsTest {
     }
 
     @Test
+    void anyDeadLetterAndAnOldBacklogRaiseQueueAlarms() {
+        var plan = Stacks.plan("prod");
+        String deadLetters = plan.named("aws:sqs/queue:Queue", "apphome-prod-queue-jobs-dlq").outputs().get("name").toString();
+        String queue = plan.named("aws:sqs/queue:Queue", "apphome-prod-queue-jobs-queue").outputs().get("name").toString();
+
+        assertEquals(Map.of("QueueName", deadLetters), alarm("prod", "jobs-dead-letters").input("dimensions"));
+        assertEquals(0.0, ((Number) alarm("prod", "jobs-dead-letters").input("threshold")).doubleValue());
+        assertEquals(Map.of("QueueName", queue), alarm("prod", "jobs-age").input("dimensions"));
+        assertEquals(900.0, ((Number) alarm("prod", "jobs-age").input("threshold")).doubleValue());
+    }
+
+    @Test
     void theTopicIsEncryptedTlsOnlyAndMailsTheStackAddresses() {
         var plan = Stacks.plan("prod");
         var topic = plan.ofType("aws:sns/topic:Topic").get(0);
@@ -83,7 +96,7 @@ class AlertsTest {
         var dashboard = Stacks.plan("prod").ofType("aws:cloudwatch/dashboard:Dashboard").get(0);
         var widgets = (List<?>) Json.object(dashboard, "dashboardBody").get("widgets");
 
-        assertEquals(15, widgets.size());
+        assertEquals(17, widgets.size());
         assertTrue(dashboard.inputString("dashboardBody").contains("\"HTTPCode_Target_5XX_Count\""));
         assertEquals("apphome-prod-alerts", dashboard.inputString("dashboardName"));
     }

@@ -152,7 +152,7 @@ class StackSettingsParserTest {
 
         assertEquals(List.of(
                 "Pulumi.test.yaml: apphome:servces: unknown key; did you mean 'services'?; allowed keys: network, "
-                        + "loadBalancer, cluster, services, database, cache, buckets, secrets, alerts, logRetentionDays, "
+                        + "loadBalancer, cluster, services, database, cache, buckets, queues, secrets, alerts, logRetentionDays, "
                         + "protectResources, stripeKey",
                 "Pulumi.test.yaml: apphome:stripeKey: secret is declared in apphome:secrets but has no value; run: "
                         + "pulumi config set --secret --stack test stripeKey '<value>'",
@@ -194,6 +194,7 @@ class StackSettingsParserTest {
             "log retention|  apphome:logRetentionDays: 45|Pulumi.test.yaml: apphome:logRetentionDays: found '45'; allowed: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 (the retention periods CloudWatch Logs accepts)",
             "aurora too small|  apphome:database: {engine: postgres, deployment: aurora, instanceClass: db.t4g.micro}|Pulumi.test.yaml: apphome:database.instanceClass: found 'db.t4g.micro', which Aurora does not offer; allowed: db.t4g.medium or larger",
             "aurora multi-az without reader|  apphome:database: {engine: mysql, deployment: aurora, instanceClass: db.r6g.large, multiAz: true}|Pulumi.test.yaml: apphome:database.multiAz: is true for an Aurora cluster with readers: 0; allowed: readers ≥ 1 (an Aurora cluster fails over to a reader)",
+            "queue dead letters kept shorter|  apphome:queues: {jobs: {retentionDays: 7, deadLetterRetentionDays: 3}}|Pulumi.test.yaml: apphome:queues.jobs.deadLetterRetentionDays: found 3, shorter than retentionDays 7; allowed: at least retentionDays (SQS keeps a message's original age, so a shorter dead-letter retention deletes it on arrival)",
             "aurora mysql short version|  apphome:database: {engine: mysql, deployment: aurora, engineVersion: '8.0', instanceClass: db.r6g.large}|Pulumi.test.yaml: apphome:database.engineVersion: found '8.0', which Aurora MySQL does not accept; allowed: a full Aurora version such as 8.0.mysql_aurora.3.08.0",
             "cache failover without replica|  apphome:cache: {nodeType: cache.t4g.micro, multiAz: true}|Pulumi.test.yaml: apphome:cache.multiAz: is true with replicas: 0; allowed: replicas ≥ 1 (failover needs a replica in another AZ)",
             "aws typo|  aws:regoin: eu-west-1|Pulumi.test.yaml: aws:regoin: unknown key of the AWS provider; did you mean 'region'?; see the provider's configuration reference",
@@ -222,6 +223,7 @@ class StackSettingsParserTest {
                       uses:
                         database: true
                         buckets: {medai: read}
+                        queues: {jobs: consume}
                     worker:
                       kind: worker
                       image: nginx:1.27
@@ -232,6 +234,8 @@ class StackSettingsParserTest {
                         + "allowed: false, or declare the database",
                 "Pulumi.test.yaml: apphome:services.web.uses.buckets.medai: names bucket 'medai', which apphome:buckets "
                         + "does not declare; did you mean 'media'?; declared: media",
+                "Pulumi.test.yaml: apphome:services.web.uses.queues.jobs: names queue 'jobs', which apphome:queues "
+                        + "does not declare; declared: none",
                 "Pulumi.test.yaml: apphome:services.web.calls: names 'wrker', which is not a service of this stack; "
                         + "did you mean 'worker'?"), found);
     }

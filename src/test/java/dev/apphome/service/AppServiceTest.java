@@ -117,7 +117,7 @@ class AppServiceTest {
 
         var api = statements(plan, "apphome-prod-api-task");
         assertEquals(List.of("ReadDatabaseCredentials", "DecryptDatabaseCredentials", "BucketMediaList", "BucketMediaObjects",
-                "BucketMediaKey"), api.stream().map(s -> s.get("Sid")).toList());
+                "BucketMediaKey", "QueueJobsMessages", "QueueJobsKey"), api.stream().map(s -> s.get("Sid")).toList());
         assertEquals(List.of("s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:DeleteObject",
                 "s3:AbortMultipartUpload"), api.get(3).get("Action"));
         assertEquals(List.of(media + "/*"), api.get(3).get("Resource"));
@@ -154,7 +154,8 @@ class AppServiceTest {
         var api = container(plan, "apphome-prod-api");
 
         assertEquals(List.of("BUCKET_MEDIA", "CACHE_HOST", "CACHE_PORT", "CACHE_TLS", "DB_HOST", "DB_NAME", "DB_PORT",
-                "DB_SECRET_ARN", "LOG_LEVEL"), list(api.get("environment")).stream().map(e -> map(e).get("name")).toList());
+                "DB_SECRET_ARN", "LOG_LEVEL", "QUEUE_JOBS_URL"),
+                list(api.get("environment")).stream().map(e -> map(e).get("name")).toList());
         assertEquals(List.of("CACHE_AUTH_TOKEN", "DB_CREDENTIALS", "JWT_SIGNING_KEY"),
                 list(api.get("secrets")).stream().map(e -> map(e).get("name")).toList());
         assertTrue(list(api.get("secrets")).stream()
