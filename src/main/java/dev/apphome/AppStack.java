@@ -94,8 +94,10 @@ public final class AppStack {
                         settings.region()));
             }
             boolean serviceConnect = anyCalls && (args.kind() == ServiceKind.INTERNAL || !args.calls().isEmpty());
+            Optional<Output<String>> scalingQueue = Optional.ofNullable(args.scaling().queue())
+                    .map(q -> queues.get(q).queueName());
             var service = new AppService(Naming.child(prefix, args.name()), args, placement, connection, serviceConnect,
-                    protection, none);
+                    scalingQueue, protection, none);
             services.put(args.name(), service);
             if (args.uses().database()) {
                 database.orElseThrow().admit(service.firewall(), args.name());

@@ -426,6 +426,15 @@ public final class StackSettingsParser {
             }
             List<String> calls = r.stringList("calls");
             ServiceArgs.DataAccess uses = uses(r.object("uses"), hasDatabase, hasCache, stores);
+            if (scaling.queue() != null && !List.of(QueueAccess.CONSUME, QueueAccess.BOTH)
+                    .contains(uses.queues().get(scaling.queue()))) {
+                problems.add(r.pathOf("scaling") + ".queue", "names '" + scaling.queue() + "', which the service does not "
+                        + "consume; allowed: a queue under uses.queues with consume or both");
+            }
+            if (min == 0 && scaling.queue() == null && kind != ServiceKind.WORKER) {
+                problems.add(r.pathOf("minCount"), "is 0 for a " + kind.configValue() + " service without queue scaling, "
+                        + "so nothing would start a task again; allowed: 1 or more, or scaling.queue on a worker");
+            }
             List<String> command = r.stringList("command");
             boolean readOnlyRoot = r.bool("readOnlyRootFilesystem", true);
             r.finish();
@@ -449,22 +458,28 @@ public final class StackSettingsParser {
             Integer cpu = r.optionalInteger("cpuPercent", 10, 95);
             Integer memory = r.optionalInteger("memoryPercent", 10, 95);
             Integer requests = r.optionalInteger("requestsPerTarget", 1, 1000000);
-            int in = r.integer("scaleInCooldownSeconds", 300, 0, 3600);
+            int in = r.integer("scaleInCooldownSeconds", 300, 60, 3600);
             int out = r.integer("scaleOutCooldownSeconds", 60, 0, 3600);
+            String queue = r.string("queue", null);
+            int perTask = r.integer("messagesPerTask", 100, 1, 1000000);
+            if (queue != null && (cpu != null || memory != null || requests != null)) {
+                problems.add(r.pathOf("queue"), "is set together with cpuPercent, memoryPercent or requestsPerTarget; "
+                        + "allowed: one or the other (queue scaling steps and target tracking would fight)");
+            }
             if (requests != null && kind != ServiceKind.WEB) {
                 problems.add(r.pathOf("requestsPerTarget"), "is set on a " + kind.configValue()
                         + " service; allowed only on web services (it tracks the load balancer's requests)");
                 requests = null;
             }
-            if (cpu == null && memory == null && requests == null) {
+            if (cpu == null && memory == null && requests == null && queue == null) {
                 cpu = 70;
             }
-            if (!autoscaled && (r.has("cpuPercent") || r.has("memoryPercent") || r.has("requestsPerTarget"))) {
+            if (!autoscaled && (r.has("cpuPercent") || r.has("memoryPercent") || r.has("requestsPerTarget") || r.has("queue"))) {
                 problems.add(r.path(), "sets targets but maxCount equals minCount, so nothing can scale; allowed: "
                         + "maxCount above minCount, or no scaling targets");
             }
             r.finish();
-            return new ServiceArgs.Scaling(cpu, memory, requests, in, out);
+            return new ServiceArgs.Scaling(cpu, memory, requests, in, out, queue, perTask);
         }
 
         private ServiceArgs.HealthCheck healthCheck(ObjectReader r, ServiceKind kind) {

@@ -4,9 +4,13 @@ import com.pulumi.aws.appautoscaling.Policy;
 import com.pulumi.aws.appautoscaling.PolicyArgs;
 import com.pulumi.aws.appautoscaling.Target;
 import com.pulumi.aws.appautoscaling.TargetArgs;
+import com.pulumi.aws.appautoscaling.inputs.PolicyStepScalingPolicyConfigurationArgs;
+import com.pulumi.aws.appautoscaling.inputs.PolicyStepScalingPolicyConfigurationStepAdjustmentArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ecs.Service;
 import com.pulumi.aws.ecs.TaskDefinition;
@@ -70,8 +74,11 @@ public final class AppService extends ComponentResource {
                             Output<String> keyArn, String logGroupPrefix, int logRetentionDays) {
     }
 
+    /**
+     * @param scalingQueue the name of the queue whose backlog scales this service, when its scaling names one
+     */
     public AppService(String name, ServiceArgs args, Placement placement, Connection connection, boolean serviceConnect,
-                      Protection protection, ComponentResourceOptions options) {
+                      Optional<Output<String>> scalingQueue, Protection protection, ComponentResourceOptions options) {
         super("apphome:service:AppService", name, options);
         this.args = args;
         AwsContext aws = placement.aws();
@@ -174,7 +181,7 @@ public final class AppService extends ComponentResource {
         this.service = new Service(Naming.child(name, "service"), serviceArgs.build(), serviceOptions.build());
 
         if (args.autoscaled()) {
-            autoscaling(name, placement.cluster(), placement.loadBalancer(), child);
+            autoscaling(name, placement.cluster(), placement.loadBalancer(), scalingQueue, child);
         }
         registerOutputs(Map.of("serviceName", service.name()));
     }
@@ -242,7 +249,8 @@ public final class AppService extends ComponentResource {
         return Json.render(List.of(container));
     }
 
-    private void autoscaling(String name, Cluster cluster, Optional<LoadBalancer> loadBalancer, CustomResourceOptions child) {
+    private void autoscaling(String name, Cluster cluster, Optional<LoadBalancer> loadBalancer,
+                             Optional<Output<String>> scalingQueue, CustomResourceOptions child) {
         Output<String> resourceId = Output.tuple(cluster.name(), service.name())
                 .applyValue(t -> "service/" + t.t1 + "/" + t.t2);
         var target = new Target(Naming.child(name, "scaling"), TargetArgs.builder()
@@ -253,6 +261,9 @@ public final class AppService extends ComponentResource {
                 .maxCapacity(args.maxCount())
                 .build(), child);
         ServiceArgs.Scaling scaling = args.scaling();
+        if (scalingQueue.isPresent()) {
+            queueScaling(name, target, scalingQueue.get(), child);
+        }
         if (scaling.cpuPercent() != null) {
             trackingPolicy(name, "cpu", target, "ECSServiceAverageCPUUtilization", null, scaling.cpuPercent());
         }
@@ -264,6 +275,73 @@ public final class AppService extends ComponentResource {
                     .applyValue(t -> t.t1 + "/" + t.t2);
             trackingPolicy(name, "requests", target, "ALBRequestCountPerTarget", label, scaling.requestsPerTarget());
         }
+    }
+
+    /**
+     * Step scaling on the queue's visible messages: any backlog adds a task, each {@code messagesPerTask}
+     * more adds more, and a queue empty for the scale-in cooldown sets the count back to minCount (0
+     * lets a worker cost nothing while idle). Step scaling, not target tracking, because a target on
+     * backlog per task has no task count to divide by at zero tasks.
+     */
+    private void queueScaling(String name, Target target, Output<String> queueName, CustomResourceOptions child) {
+        ServiceArgs.Scaling scaling = args.scaling();
+        int perTask = scaling.messagesPerTask();
+        var out = new Policy(Naming.child(name, "scale-queue-out"), PolicyArgs.builder()
+                .policyType("StepScaling")
+                .serviceNamespace(target.serviceNamespace())
+                .scalableDimension(target.scalableDimension())
+                .resourceId(target.resourceId())
+                .stepScalingPolicyConfiguration(PolicyStepScalingPolicyConfigurationArgs.builder()
+                        .adjustmentType("ChangeInCapacity")
+                        .metricAggregationType("Maximum")
+                        .cooldown(scaling.scaleOutCooldownSeconds())
+                        .stepAdjustments(
+                                step("0", String.valueOf(perTask), 1),
+                                step(String.valueOf(perTask), String.valueOf(5 * perTask), 2),
+                                step(String.valueOf(5 * perTask), null, 4))
+                        .build())
+                .build(), child);
+        var in = new Policy(Naming.child(name, "scale-queue-in"), PolicyArgs.builder()
+                .policyType("StepScaling")
+                .serviceNamespace(target.serviceNamespace())
+                .scalableDimension(target.scalableDimension())
+                .resourceId(target.resourceId())
+                .stepScalingPolicyConfiguration(PolicyStepScalingPolicyConfigurationArgs.builder()
+                        .adjustmentType("ExactCapacity")
+                        .metricAggregationType("Maximum")
+                        .cooldown(scaling.scaleInCooldownSeconds())
+                        .stepAdjustments(step(null, "0", args.minCount()))
+                        .build())
+                .build(), child);
+        Output<Map<String, String>> dimensions = queueName.applyValue(q -> Map.of("QueueName", q));
+        new MetricAlarm(Naming.child(name, "queue-backlog"), MetricAlarmArgs.builder()
+                .alarmDescription(args.name() + ": scale out on the queue's backlog")
+                .namespace("AWS/SQS").metricName("ApproximateNumberOfMessagesVisible").dimensions(dimensions)
+                .statistic("Maximum").period(60).evaluationPeriods(1)
+                .comparisonOperator("GreaterThanThreshold").threshold(0.0)
+                .treatMissingData("notBreaching")
+                .alarmActions(out.arn().applyValue(List::of))
+                .build(), child);
+        new MetricAlarm(Naming.child(name, "queue-empty"), MetricAlarmArgs.builder()
+                .alarmDescription(args.name() + ": scale in once the queue has been empty")
+                .namespace("AWS/SQS").metricName("ApproximateNumberOfMessagesVisible").dimensions(dimensions)
+                .statistic("Maximum").period(60).evaluationPeriods(Math.max(1, scaling.scaleInCooldownSeconds() / 60))
+                .comparisonOperator("LessThanOrEqualToThreshold").threshold(0.0)
+                // SQS stops publishing metrics for a queue idle for hours: no data means empty.
+                .treatMissingData("breaching")
+                .alarmActions(in.arn().applyValue(List::of))
+                .build(), child);
+    }
+
+    private static PolicyStepScalingPolicyConfigurationStepAdjustmentArgs step(String lower, String upper, int adjustment) {
+        var step = PolicyStepScalingPolicyConfigurationStepAdjustmentArgs.builder().scalingAdjustment(adjustment);
+        if (lower != null) {
+            step.metricIntervalLowerBound(lower);
+        }
+        if (upper != null) {
+            step.metricIntervalUpperBound(upper);
+        }
+        return step.build();
     }
 
     private void trackingPolicy(String name, String metric, Target target, String predefined, Output<String> label,

@@ -67,9 +67,12 @@ public record ServiceArgs(
      * @param requestsPerTarget       ALB requests per target per minute to hold (web only); default none
      * @param scaleInCooldownSeconds  wait after scaling in; default 300
      * @param scaleOutCooldownSeconds wait after scaling out; default 60
+     * @param queue                   a queue the service consumes whose backlog drives scaling instead of the
+     *                                targets above, down to minCount (0 allowed) when it is empty; default none
+     * @param messagesPerTask         backlog one task works through; more adds tasks in steps; default 100
      */
     public record Scaling(Integer cpuPercent, Integer memoryPercent, Integer requestsPerTarget,
-                          int scaleInCooldownSeconds, int scaleOutCooldownSeconds) {
+                          int scaleInCooldownSeconds, int scaleOutCooldownSeconds, String queue, int messagesPerTask) {
     }
 
     /**

@@ -16,6 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Alarms as planned: thresholds from the stack file, every alarm notifying the encrypted topic. */
 class AlertsTest {
 
+    /** The alarms that notify people; services' scaling alarms notify their scaling policies. */
+    private static java.util.List<PlannedResource> alertAlarms(dev.apphome.plan.PlanRunner.Result plan) {
+        var alerts = plan.ofType("apphome:alerts:Alerts").get(0);
+        return plan.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").stream()
+                .filter(a -> a.parent().equals(alerts.urn())).toList();
+    }
+
     private static PlannedResource alarm(String stack, String label) {
         return Stacks.plan(stack).named("aws:cloudwatch/metricAlarm:MetricAlarm", "apphome-" + stack + "-alerts-" + label);
     }
@@ -30,7 +37,7 @@ class AlertsTest {
                         "apphome-prod-alerts-catalog-memory", "apphome-prod-alerts-db-connections", "apphome-prod-alerts-db-cpu",
                         "apphome-prod-alerts-db-storage", "apphome-prod-alerts-jobs-age", "apphome-prod-alerts-jobs-dead-letters",
                         "apphome-prod-alerts-worker-cpu", "apphome-prod-alerts-worker-memory"),
-                names(plan.ofType("aws:cloudwatch/metricAlarm:MetricAlarm")));
+                names(alertAlarms(plan)));
     }
 
     @Test
@@ -59,7 +66,7 @@ class AlertsTest {
         assertEquals(Map.of("DBInstanceIdentifier", "apphome-prod-db"), alarm("prod", "db-cpu").input("dimensions"));
         assertEquals(Map.of("CacheClusterId", "apphome-prod-cache-001"), alarm("prod", "cache-memory").input("dimensions"));
         var topic = plan.ofType("aws:sns/topic:Topic").get(0);
-        for (var alarm : plan.ofType("aws:cloudwatch/metricAlarm:MetricAlarm")) {
+        for (var alarm : alertAlarms(plan)) {
             assertEquals(List.of(topic.outputs().get("arn")), alarm.input("alarmActions"), alarm.name());
             assertEquals(List.of(topic.outputs().get("arn")), alarm.input("okActions"), alarm.name());
         }

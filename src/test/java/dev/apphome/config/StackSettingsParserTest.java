@@ -206,6 +206,26 @@ class StackSettingsParserTest {
     }
 
     @Test
+    void queueScalingNeedsAQueueTheServiceConsumes() {
+        var found = problems(Stacks.MINIMAL + """
+                    jobs-worker: {kind: worker, image: 'app:1', minCount: 0, maxCount: 2, scaling: {queue: jobs},
+                        uses: {queues: {jobs: produce}}}
+                  apphome:queues: {jobs: {}}
+                """);
+
+        assertEquals(List.of("Pulumi.test.yaml: apphome:services.jobs-worker.scaling.queue: names 'jobs', which the service does "
+                + "not consume; allowed: a queue under uses.queues with consume or both"), found);
+    }
+
+    @Test
+    void onlyAQueueWorkerMayRestAtZeroTasks() {
+        var found = problems(Stacks.MINIMAL.replace("port: 8080", "port: 8080\n      desiredCount: 0\n      minCount: 0"));
+
+        assertEquals(List.of("Pulumi.test.yaml: apphome:services.web.minCount: is 0 for a web service without queue "
+                + "scaling, so nothing would start a task again; allowed: 1 or more, or scaling.queue on a worker"), found);
+    }
+
+    @Test
     void aServiceUsingUndeclaredStoresNamesWhatIsDeclared() {
         var found = problems("""
                 config:

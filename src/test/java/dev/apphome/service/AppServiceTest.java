@@ -221,7 +221,34 @@ class AppServiceTest {
         String tg = plan.named("apphome-prod-api-tg").outputs().get("arnSuffix").toString();
         assertEquals(Map.of("predefinedMetricType", "ALBRequestCountPerTarget", "resourceLabel", lb + "/" + tg),
                 requests.input("targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification"));
-        assertEquals(0, Stacks.plan("dev").ofType("aws:appautoscaling/target:Target").size());
+        assertEquals(List.of("apphome-dev-worker-scaling"), names(Stacks.plan("dev").ofType("aws:appautoscaling/target:Target")));
+    }
+
+    @Test
+    void aQueueWorkerScalesOnBacklogInStepsAndBackToZeroWhenTheQueueStaysEmpty() {
+        var plan = Stacks.plan("prod");
+        var target = plan.named("apphome-prod-worker-scaling");
+        var out = plan.named("aws:appautoscaling/policy:Policy", "apphome-prod-worker-scale-queue-out");
+        var in = plan.named("aws:appautoscaling/policy:Policy", "apphome-prod-worker-scale-queue-in");
+        var backlog = plan.named("aws:cloudwatch/metricAlarm:MetricAlarm", "apphome-prod-worker-queue-backlog");
+        var empty = plan.named("aws:cloudwatch/metricAlarm:MetricAlarm", "apphome-prod-worker-queue-empty");
+        String queue = plan.named("aws:sqs/queue:Queue", "apphome-prod-queue-jobs-queue").outputs().get("name").toString();
+
+        assertEquals(List.of(0L, 6L), List.of(target.input("minCapacity"), target.input("maxCapacity")));
+        assertEquals(List.of(
+                        Map.of("metricIntervalLowerBound", "0", "metricIntervalUpperBound", "100", "scalingAdjustment", 1L),
+                        Map.of("metricIntervalLowerBound", "100", "metricIntervalUpperBound", "500", "scalingAdjustment", 2L),
+                        Map.of("metricIntervalLowerBound", "500", "scalingAdjustment", 4L)),
+                out.input("stepScalingPolicyConfiguration.stepAdjustments"));
+        assertEquals(List.of(Map.of("metricIntervalUpperBound", "0", "scalingAdjustment", 0L)),
+                in.input("stepScalingPolicyConfiguration.stepAdjustments"));
+        assertEquals("ExactCapacity", in.inputString("stepScalingPolicyConfiguration.adjustmentType"));
+        assertEquals(Map.of("QueueName", queue), backlog.input("dimensions"));
+        assertEquals(List.of(out.outputs().get("arn")), backlog.input("alarmActions"));
+        assertEquals(List.of(in.outputs().get("arn")), empty.input("alarmActions"));
+        assertEquals(5L, empty.input("evaluationPeriods"));
+        assertEquals(List.of(), plan.ofType("aws:appautoscaling/policy:Policy").stream()
+                .filter(p -> p.name().startsWith("apphome-prod-worker-scale-") && !p.name().contains("queue")).toList());
     }
 
     @Test
