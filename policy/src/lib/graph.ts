@@ -143,6 +143,11 @@ export class Graph {
         return rules;
     }
 
+    /** Ingress rules of a group that admit address ranges instead of other groups. */
+    rangeIngressOf(group: PolicyResource): Ingress[] {
+        return this.ingressOf(group).filter(rule => rule.cidrs.length > 0);
+    }
+
     // ---- companions ------------------------------------------------------------------------------
 
     /** Resources of {@code type} whose {@code bucket} input came from this bucket. */

@@ -12,12 +12,10 @@ export const ecsTaskIngressOnlyFromGroups = stackPolicy({
 }, (graph, out) => {
     each(graph.ofType(T.ecsService), out, service => {
         for (const group of graph.securityGroupsIn(service, "networkConfiguration")) {
-            for (const rule of graph.ingressOf(group)) {
-                if (rule.cidrs.length > 0) {
-                    out.violation(rule.declaredBy, `${rule.declaredBy.name} admits ${rule.cidrs.join(", ")} on ${portsOf(rule)} `
-                        + `to ${service.name}'s group ${group.name}`, "ingress only from security groups",
-                        "name the calling service in calls, or route through the load balancer");
-                }
+            for (const rule of graph.rangeIngressOf(group)) {
+                out.violation(rule.declaredBy, `${rule.declaredBy.name} admits ${rule.cidrs.join(", ")} on ${portsOf(rule)} `
+                    + `to ${service.name}'s group ${group.name}`, "ingress only from security groups",
+                    "name the calling service in calls, or route through the load balancer");
             }
         }
     });

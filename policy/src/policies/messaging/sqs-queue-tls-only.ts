@@ -1,6 +1,7 @@
 import { each, stackPolicy } from "../../lib/policy";
 import { T } from "../../lib/types";
-import { asArray, parseJson } from "../../lib/values";
+import { deniesInsecureTransport } from "../../lib/documents";
+import { parseJson } from "../../lib/values";
 
 export const sqsQueueTlsOnly = stackPolicy({
     name: "sqs-queue-tls-only",
@@ -18,9 +19,7 @@ export const sqsQueueTlsOnly = stackPolicy({
             return;
         }
         const documents = policies.map(p => parseJson(`${p.name}.policy`, () => p.props.policy) as any);
-        const denies = documents.some(d => asArray(d?.Statement).some((s: any) => s?.Effect === "Deny"
-            && String(s.Condition?.Bool?.["aws:SecureTransport"]) === "false"));
-        if (!denies) {
+        if (!documents.some(deniesInsecureTransport)) {
             out.violation(queue, "its queue policy allows requests without TLS",
                 "a Deny statement when aws:SecureTransport is false", "add the statement to the queue policy");
         }

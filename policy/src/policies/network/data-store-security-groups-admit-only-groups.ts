@@ -1,26 +1,6 @@
-import { PolicyResource } from "@pulumi/policy";
-import { Graph, portsOf } from "../../lib/graph";
+import { portsOf } from "../../lib/graph";
 import { each, stackPolicy } from "../../lib/policy";
-import { T } from "../../lib/types";
-
-/** The security groups a data store is attached to, by the input each kind uses. */
-function groupsOf(graph: Graph, store: PolicyResource): PolicyResource[] {
-    switch (store.type) {
-        case T.rdsInstance:
-        case T.rdsCluster:
-        case T.rdsProxy:
-            return graph.securityGroupsIn(store, "vpcSecurityGroupIds");
-        case T.cacheReplicationGroup:
-        case T.cacheCluster:
-            return graph.securityGroupsIn(store, "securityGroupIds");
-        case T.mskCluster:
-            return graph.securityGroupsIn(store, "brokerNodeGroupInfo");
-        case T.efsMountTarget:
-            return graph.securityGroupsIn(store, "securityGroups");
-        default:
-            return [];
-    }
-}
+import { DATA_STORE_TYPES, storeSecurityGroups } from "../../lib/stores";
 
 export const dataStoreSecurityGroupsAdmitOnlyGroups = stackPolicy({
     name: "data-store-security-groups-admit-only-groups",
@@ -31,16 +11,12 @@ export const dataStoreSecurityGroupsAdmitOnlyGroups = stackPolicy({
     controls: ["AwsSolutions-RDS8", "R4", "N8"],
     enforcementLevel: "mandatory",
 }, (graph, out) => {
-    const stores = graph.ofType(T.rdsInstance, T.rdsCluster, T.rdsProxy, T.cacheReplicationGroup, T.cacheCluster,
-        T.mskCluster, T.efsMountTarget);
-    each(stores, out, store => {
-        for (const group of groupsOf(graph, store)) {
-            for (const rule of graph.ingressOf(group)) {
-                if (rule.cidrs.length > 0) {
-                    out.violation(rule.declaredBy, `${rule.declaredBy.name} admits ${rule.cidrs.join(", ")} on ${portsOf(rule)} `
-                        + `to ${store.name}'s group ${group.name}`, "ingress only from security groups",
-                        `declare uses.database or uses.cache on the service that needs ${store.name} instead of a range`);
-                }
+    each(graph.ofType(...DATA_STORE_TYPES), out, store => {
+        for (const group of storeSecurityGroups(graph, store)) {
+            for (const rule of graph.rangeIngressOf(group)) {
+                out.violation(rule.declaredBy, `${rule.declaredBy.name} admits ${rule.cidrs.join(", ")} on ${portsOf(rule)} `
+                    + `to ${store.name}'s group ${group.name}`, "ingress only from security groups",
+                    `declare uses.database or uses.cache on the service that needs ${store.name} instead of a range`);
             }
         }
     });

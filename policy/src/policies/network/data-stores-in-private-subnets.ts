@@ -1,41 +1,16 @@
 import { PolicyResource } from "@pulumi/policy";
 import { Graph } from "../../lib/graph";
 import { each, Reporter, stackPolicy } from "../../lib/policy";
+import { DATA_STORE_TYPES, storeSubnets } from "../../lib/stores";
 import { T } from "../../lib/types";
 import { present } from "../../lib/values";
 
-/** Where each kind of data store names its subnets, directly or through a subnet group. */
 function subnetsOf(graph: Graph, store: PolicyResource): PolicyResource[] | "unset" | "outside" {
-    const viaGroup = (prop: string, groupType: string) => {
-        const subnets = graph.subnetsViaGroup(store, prop, groupType);
-        if (subnets !== undefined) {
-            return subnets;
-        }
-        return present(() => store.props[prop]) ? "outside" : "unset";
-    };
-    const direct = (prop: string) => {
-        const subnets = graph.subnetsIn(store, prop);
-        if (subnets.length > 0) {
-            return subnets;
-        }
-        return present(() => store.props[prop]) ? "outside" : "unset";
-    };
-    switch (store.type) {
-        case T.rdsInstance:
-        case T.rdsCluster:
-            return viaGroup("dbSubnetGroupName", T.rdsSubnetGroup);
-        case T.cacheReplicationGroup:
-        case T.cacheCluster:
-            return viaGroup("subnetGroupName", T.cacheSubnetGroup);
-        case T.rdsProxy:
-            return direct("vpcSubnetIds");
-        case T.mskCluster:
-            return direct("brokerNodeGroupInfo");
-        case T.efsMountTarget:
-            return direct("subnetId");
-        default:
-            return "unset";
+    const { prop, subnets } = storeSubnets(graph, store);
+    if (subnets !== undefined) {
+        return subnets;
     }
+    return present(() => store.props[prop]) ? "outside" : "unset";
 }
 
 function checkStore(graph: Graph, store: PolicyResource, out: Reporter): void {
@@ -69,8 +44,7 @@ export const dataStoresInPrivateSubnets = stackPolicy({
     controls: ["RDS.46", "ElastiCache.7", "EFS.6", "AwsSolutions-AEC1", "R3", "C3", "P2", "EC6", "M6", "F3"],
     enforcementLevel: "mandatory",
 }, (graph, out) => {
-    const stores = graph.ofType(T.rdsInstance, T.rdsCluster, T.rdsProxy, T.cacheReplicationGroup, T.cacheCluster,
-        T.mskCluster, T.efsMountTarget)
+    const stores = graph.ofType(...DATA_STORE_TYPES)
         .filter(s => !(s.type === T.cacheCluster && present(() => s.props.replicationGroupId)))
         .filter(s => !(s.type === T.rdsInstance && present(() => s.props.replicateSourceDb) && !present(() => s.props.dbSubnetGroupName)));
     each(stores, out, store => checkStore(graph, store, out));

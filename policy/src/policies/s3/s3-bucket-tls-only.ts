@@ -1,16 +1,7 @@
 import { each, stackPolicy } from "../../lib/policy";
 import { T } from "../../lib/types";
-import { asArray, parseJson } from "../../lib/values";
-
-function deniesInsecureTransport(statement: any): boolean {
-    if (statement?.Effect !== "Deny") {
-        return false;
-    }
-    const principal = statement.Principal;
-    const everyone = principal === "*" || (principal && asArray(principal.AWS).includes("*"));
-    const condition = statement.Condition?.Bool?.["aws:SecureTransport"];
-    return everyone && String(condition) === "false";
-}
+import { deniesInsecureTransport } from "../../lib/documents";
+import { parseJson } from "../../lib/values";
 
 export const s3BucketTlsOnly = stackPolicy({
     name: "s3-bucket-tls-only",
@@ -28,7 +19,7 @@ export const s3BucketTlsOnly = stackPolicy({
             return;
         }
         const documents = policies.map(p => parseJson(`${p.name}.policy`, () => p.props.policy) as any);
-        if (!documents.some(d => asArray(d?.Statement).some(deniesInsecureTransport))) {
+        if (!documents.some(deniesInsecureTransport)) {
             out.violation(bucket, "its bucket policy allows requests without TLS",
                 "a Deny statement for Principal * when aws:SecureTransport is false", "add the statement to the bucket policy");
         }
