@@ -41,6 +41,20 @@ public final class Naming {
         return head + "-" + hash;
     }
 
+    /** A store's name as an environment variable, e.g. {@code media-raw} → {@code MEDIA_RAW}. */
+    public static String variable(String kebab) {
+        return kebab.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    /** A store's name as part of an IAM statement id, e.g. {@code media-raw} → {@code MediaRaw}. */
+    public static String pascal(String kebab) {
+        StringBuilder out = new StringBuilder();
+        for (String word : kebab.split("-")) {
+            out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return out.toString();
+    }
+
     static String sha256Hex(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -359,10 +359,7 @@ public final class StackSettingsParser {
 
         private ServiceArgs service(String name, ObjectReader r, ClusterArgs cluster, boolean hasDatabase,
                                     boolean hasCache, Stores stores, List<SecretArgs> secrets) {
-            if (!NAME.matcher(name).matches()) {
-                problems.add(r.path(), "service name '" + name + "' is not allowed; allowed: 2 to 20 lowercase letters, "
-                        + "digits and hyphens, starting with a letter (it becomes part of AWS names limited to 32 characters)");
-            }
+            checkName(r, "service", name);
             ServiceKind kind = r.choice("kind", ServiceKind.class, ServiceKind.WEB);
             if (!r.has("kind")) {
                 problems.add(r.pathOf("kind"), "is required; allowed: web, internal or worker");
@@ -565,14 +562,19 @@ public final class StackSettingsParser {
             return access;
         }
 
+        /** Names of services, buckets and queues become parts of AWS names limited to 32 characters. */
+        private void checkName(ObjectReader r, String kind, String name) {
+            if (!NAME.matcher(name).matches()) {
+                problems.add(r.path(), kind + " name '" + name + "' is not allowed; allowed: 2 to 20 lowercase letters, "
+                        + "digits and hyphens, starting with a letter (it becomes part of AWS names limited to 32 characters)");
+            }
+        }
+
         private List<QueueArgs> queues(ObjectReader r) {
             List<QueueArgs> queues = new ArrayList<>();
             for (String name : r.keys()) {
                 ObjectReader q = r.object(name);
-                if (!NAME.matcher(name).matches()) {
-                    problems.add(q.path(), "queue name '" + name + "' is not allowed; allowed: 2 to 20 lowercase letters, "
-                            + "digits and hyphens, starting with a letter");
-                }
+                checkName(q, "queue", name);
                 int visibility = q.integer("visibilityTimeoutSeconds", 30, 0, 43200);
                 int retention = q.integer("retentionDays", 4, 1, 14);
                 int receives = q.integer("maxReceiveCount", 5, 1, 1000);
@@ -724,10 +726,7 @@ public final class StackSettingsParser {
             List<BucketArgs> buckets = new ArrayList<>();
             for (String name : r.keys()) {
                 ObjectReader b = r.object(name);
-                if (!NAME.matcher(name).matches()) {
-                    problems.add(b.path(), "bucket name '" + name + "' is not allowed; allowed: 2 to 20 lowercase letters, "
-                            + "digits and hyphens, starting with a letter");
-                }
+                checkName(b, "bucket", name);
                 boolean versioning = b.bool("versioning", true);
                 Integer ia = b.optionalInteger("infrequentAccessAfterDays", 30, 36500);
                 Integer glacier = b.optionalInteger("glacierAfterDays", 1, 36500);

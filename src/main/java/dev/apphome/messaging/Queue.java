@@ -13,9 +13,7 @@ import dev.apphome.service.Connection;
 import dev.apphome.service.QueueAccess;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -59,9 +57,7 @@ public final class Queue extends ComponentResource {
 
     /** What a service using this queue receives: its URL in {@code QUEUE_<NAME>_URL} and exactly {@code access}. */
     public Connection connection(String queueKey, QueueAccess access, String region) {
-        String upper = queueKey.toUpperCase(Locale.ROOT).replace('-', '_');
-        String sid = "Queue" + Arrays.stream(queueKey.split("-"))
-                .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1)).reduce("", String::concat);
+        String sid = "Queue" + Naming.pascal(queueKey);
         List<String> actions = new ArrayList<>(List.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl"));
         List<String> keyActions = new ArrayList<>(List.of("kms:Decrypt"));
         if (access != QueueAccess.PRODUCE) {
@@ -71,7 +67,7 @@ public final class Queue extends ComponentResource {
             actions.add("sqs:SendMessage");
             keyActions.add("kms:GenerateDataKey");
         }
-        return new Connection(Map.of("QUEUE_" + upper + "_URL", queue.url()), Map.of(), List.of(
+        return new Connection(Map.of("QUEUE_" + Naming.variable(queueKey) + "_URL", queue.url()), Map.of(), List.of(
                 PolicyDocument.allow(sid + "Messages", actions, List.of(queue.arn())),
                 PolicyDocument.withCondition(PolicyDocument.allow(sid + "Key", keyActions, List.of(keyArn)),
                         Map.of("StringEquals", Map.of("kms:ViaService", "sqs." + region + ".amazonaws.com")))));

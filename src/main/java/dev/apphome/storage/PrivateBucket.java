@@ -181,10 +181,8 @@ public final class PrivateBucket extends ComponentResource {
 
     /** What a service that uses this bucket receives: its name in {@code BUCKET_<NAME>} and exactly {@code access}. */
     public Connection connection(String bucketKey, BucketAccess access, String region) {
-        String variable = "BUCKET_" + bucketKey.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
-        String sid = "Bucket" + java.util.Arrays.stream(bucketKey.split("-"))
-                .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1)).reduce("", String::concat);
-        return new Connection(Map.of(variable, bucket.bucket()), Map.of(), statementsFor(sid, access, region));
+        return new Connection(Map.of("BUCKET_" + Naming.variable(bucketKey), bucket.bucket()), Map.of(),
+                statementsFor("Bucket" + Naming.pascal(bucketKey), access, region));
     }
 
     public Output<String> bucketName() {
