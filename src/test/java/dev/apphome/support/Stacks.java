@@ -50,6 +50,21 @@ public final class Stacks {
         });
     }
 
+    /** Variant stack files kept for tests, beside the committed ones: other engines, regions and options. */
+    public static final Path VARIANTS = ROOT.resolve("src/test/resources/stacks");
+
+    /** A committed stack's plan, or a variant's ({@code src/test/resources/stacks/Pulumi.<name>.yaml}). */
+    public static PlanRunner.Result anyPlan(String stack) {
+        Path committed = ROOT.resolve("Pulumi." + stack + ".yaml");
+        if (Files.exists(committed)) {
+            return plan(stack);
+        }
+        return PLANS.computeIfAbsent("variant:" + stack, s -> {
+            ConfigSource source = StackFile.load(VARIANTS.resolve("Pulumi." + stack + ".yaml"));
+            return PlanRunner.run(StackSettingsParser.parse("apphome", stack, source), source, false);
+        });
+    }
+
     /** Writes {@code yaml} as {@code Pulumi.<stack>.yaml} in a fresh directory beside a Pulumi.yaml. */
     public static Path write(String stack, String yaml) {
         try {
