@@ -5,26 +5,32 @@ import com.pulumi.aws.AwsFunctions;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.apphome.alerts.Alerts;
+import dev.apphome.alerts.Monitored;
 import dev.apphome.alerts.StandardAlarms;
 import dev.apphome.cache.Cache;
 import dev.apphome.common.AwsContext;
 import dev.apphome.common.Naming;
 import dev.apphome.common.Protection;
+import dev.apphome.config.ConfigSource;
 import dev.apphome.config.StackSettings;
+import dev.apphome.config.StackSettingsReader;
 import dev.apphome.database.Database;
 import dev.apphome.keys.EncryptionKey;
 import dev.apphome.loadbalancer.LoadBalancer;
 import dev.apphome.messaging.Queue;
-import dev.apphome.messaging.QueueArgs;
 import dev.apphome.network.Network;
 import dev.apphome.secrets.AppSecrets;
 import dev.apphome.service.AppService;
 import dev.apphome.service.Cluster;
-import dev.apphome.service.Connection;
-import dev.apphome.service.ServiceArgs;
 import dev.apphome.service.ServiceKind;
-import dev.apphome.storage.BucketArgs;
+import dev.apphome.service.ServiceSettings;
 import dev.apphome.storage.PrivateBucket;
+import dev.apphome.wiring.Client;
+import dev.apphome.wiring.Connection;
+import dev.apphome.wiring.Store;
+import dev.apphome.wiring.StoreContext;
+import dev.apphome.wiring.StoreKind;
+import dev.apphome.wiring.Uses;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,69 +48,47 @@ public final class AppStack {
     private AppStack() {
     }
 
+    /** Reads a stack's settings with every registered store kind. */
+    public static StackSettings settings(String project, String stack, ConfigSource source) {
+        return StackSettingsReader.read(project, stack, source, Stores.ALL);
+    }
+
     /** Declares everything; {@code stackSecret} reads a {@code stack} secret's value as a secret output. */
     public static void declare(Context ctx, StackSettings settings, Function<String, Output<String>> stackSecret) {
         String prefix = settings.project() + "-" + settings.stack();
         var protection = new Protection(settings.protectResources());
         var aws = new AwsContext(AwsFunctions.getCallerIdentity().applyValue(r -> r.accountId()), settings.region(),
                 AwsContext.partitionOf(settings.region()));
+        int logRetentionDays = settings.logRetentionDays().days();
         ComponentResourceOptions none = ComponentResourceOptions.Empty;
 
         var key = new EncryptionKey(Naming.child(prefix, "key"), aws, prefix, protection, none);
         Output<String> keyArn = key.arn();
-        var network = new Network(prefix, settings.network(), settings.subnets(), aws, keyArn,
-                settings.logRetentionDays(), protection, none);
+        var network = new Network(prefix, settings.network(), aws, keyArn, protection, none);
         Optional<LoadBalancer> loadBalancer = settings.loadBalancer().map(args ->
                 new LoadBalancer(Naming.child(prefix, "alb"), args, network, aws, protection, none));
         var cluster = new Cluster(Naming.child(prefix, "cluster"), settings.cluster(), prefix + ".internal", protection, none);
-        Optional<Database> database = settings.database().map(args -> new Database(Naming.child(prefix, "db"), args,
-                network, keyArn, settings.logRetentionDays(), protection, none));
-        Optional<Cache> cache = settings.cache().map(args -> new Cache(Naming.child(prefix, "cache"), args, network,
-                keyArn, protection, none));
-        Map<String, PrivateBucket> buckets = new LinkedHashMap<>();
-        for (BucketArgs bucket : settings.buckets()) {
-            buckets.put(bucket.name(), new PrivateBucket(Naming.child(prefix, "bucket-" + bucket.name()), bucket,
-                    new PrivateBucket.Encryption.Kms(keyArn), arn -> List.of(), protection, none));
-        }
-        Map<String, Queue> queues = new LinkedHashMap<>();
-        for (QueueArgs queue : settings.queues()) {
-            queues.put(queue.name(), new Queue(Naming.child(prefix, "queue-" + queue.name()), queue, keyArn, protection, none));
+
+        var context = new StoreContext(network, aws, keyArn, protection, logRetentionDays);
+        Map<StoreKind<?, ?>, Map<String, Store<?>>> stores = new LinkedHashMap<>();
+        for (StoreKind<?, ?> kind : Stores.ALL) {
+            stores.put(kind, declareStores(kind, settings, prefix, context));
         }
         var secrets = new AppSecrets(Naming.child(prefix, "secrets"), settings.secrets(), keyArn, stackSecret,
                 protection, none);
 
         var placement = new AppService.Placement(network, cluster, loadBalancer, aws, keyArn,
-                "/" + prefix + "/services", settings.logRetentionDays());
+                "/" + prefix + "/services", logRetentionDays);
         boolean anyCalls = settings.services().stream().anyMatch(s -> !s.calls().isEmpty());
         Map<String, AppService> services = new LinkedHashMap<>();
-        for (ServiceArgs args : settings.services()) {
-            Connection connection = secrets.connection(args.secrets());
-            if (args.uses().database()) {
-                connection = connection.and(database.orElseThrow().connection(settings.region(), keyArn));
-            }
-            if (args.uses().cache()) {
-                connection = connection.and(cache.orElseThrow().connection());
-            }
-            for (var use : args.uses().buckets().entrySet()) {
-                connection = connection.and(buckets.get(use.getKey()).connection(use.getKey(), use.getValue(),
-                        settings.region()));
-            }
-            for (var use : args.uses().queues().entrySet()) {
-                connection = connection.and(queues.get(use.getKey()).connection(use.getKey(), use.getValue(),
-                        settings.region()));
-            }
-            boolean serviceConnect = anyCalls && (args.kind() == ServiceKind.INTERNAL || !args.calls().isEmpty());
+        for (ServiceSettings args : settings.services()) {
+            boolean serviceConnect = anyCalls && (args.kind() instanceof ServiceKind.Internal || !args.calls().isEmpty());
             Optional<Output<String>> scalingQueue = Optional.ofNullable(args.scaling().queue())
-                    .map(q -> queues.get(q).queueName());
-            var service = new AppService(Naming.child(prefix, args.name()), args, placement, connection, serviceConnect,
-                    scalingQueue, protection, none);
+                    .map(q -> ((Queue) stores.get(Stores.QUEUES).get(q)).queueName());
+            var service = new AppService(Naming.child(prefix, args.name()), args, placement,
+                    client -> connect(args.uses(), stores, secrets.connection(args.secrets()), client),
+                    serviceConnect, scalingQueue, protection, none);
             services.put(args.name(), service);
-            if (args.uses().database()) {
-                database.orElseThrow().admit(service.firewall(), args.name());
-            }
-            if (args.uses().cache()) {
-                cache.orElseThrow().admit(service.firewall(), args.name());
-            }
         }
         for (AppService caller : services.values()) {
             for (String callee : caller.args().calls()) {
@@ -121,11 +105,11 @@ public final class AppStack {
                         service.targetGroupArnSuffix().get(), settings.alerts()).forEach(alerts::alarm);
             }
         }
-        database.ifPresent(db -> StandardAlarms.database(db.identifier(), db.args().deployment(), settings.alerts())
-                .forEach(alerts::alarm));
-        cache.ifPresent(c -> StandardAlarms.cache(c.groupId(), settings.alerts()).forEach(alerts::alarm));
-        queues.forEach((name, q) -> StandardAlarms.queue(name, q.queueName(), q.deadLetterQueueName(), settings.alerts())
-                .forEach(alerts::alarm));
+        stores.values().forEach(byName -> byName.values().forEach(store -> {
+            if (store instanceof Monitored monitored) {
+                monitored.alarms(settings.alerts()).forEach(alerts::alarm);
+            }
+        }));
         alerts.publishDashboard();
 
         ctx.export("vpcId", network.vpcId());
@@ -134,10 +118,10 @@ public final class AppStack {
             ctx.export("loadBalancerDnsName", lb.dnsName());
         });
         ctx.export("clusterName", cluster.name());
-        database.ifPresent(db -> ctx.export("databaseHost", db.host()));
-        cache.ifPresent(c -> ctx.export("cacheHost", c.host()));
+        stores.get(Stores.DATABASE).values().forEach(db -> ctx.export("databaseHost", ((Database) db).host()));
+        stores.get(Stores.CACHE).values().forEach(c -> ctx.export("cacheHost", ((Cache) c).host()));
         Map<String, Output<String>> bucketNames = new LinkedHashMap<>();
-        buckets.forEach((k, v) -> bucketNames.put(k, v.bucketName()));
+        stores.get(Stores.BUCKETS).forEach((k, v) -> bucketNames.put(k, ((PrivateBucket) v).bucketName()));
         ctx.export("buckets", Output.all(List.copyOf(bucketNames.values())).applyValue(values -> {
             Map<String, String> resolved = new LinkedHashMap<>();
             List<String> keys = List.copyOf(bucketNames.keySet());
@@ -148,5 +132,39 @@ public final class AppStack {
         }));
         ctx.export("alertTopicArn", alerts.topicArn());
         ctx.export("keyArn", keyArn);
+    }
+
+    /** The stores of one kind the stack declares, by name ({@code ""} for a kind declared once). */
+    private static <S, A> Map<String, Store<?>> declareStores(StoreKind<S, A> kind, StackSettings settings, String prefix,
+                                                             StoreContext context) {
+        Map<String, Store<?>> declared = new LinkedHashMap<>();
+        if (kind.named()) {
+            settings.named(kind).forEach((name, s) ->
+                    declared.put(name, kind.factory().create(kind.componentName(prefix, name), s, context)));
+        } else {
+            settings.single(kind).ifPresent(s ->
+                    declared.put("", kind.factory().create(kind.componentName(prefix, ""), s, context)));
+        }
+        return declared;
+    }
+
+    /**
+     * Every store a service uses, connected to it: what the service receives, kind by kind in
+     * registration order (so that its task-role policy reads the same whatever order the stack file
+     * lists its uses in), stores of one kind in stack-file order.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Connection connect(Uses uses, Map<StoreKind<?, ?>, Map<String, Store<?>>> stores, Connection secrets,
+                                      Client client) {
+        Connection connection = secrets;
+        for (StoreKind<?, ?> kind : Stores.ALL) {
+            for (Uses.Grant grant : uses.grants()) {
+                if (grant.kind().equals(kind.key())) {
+                    Store store = stores.get(kind).get(grant.store());
+                    connection = connection.and(store.connect(client, grant.access()));
+                }
+            }
+        }
+        return connection;
     }
 }

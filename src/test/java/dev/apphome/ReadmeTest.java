@@ -1,8 +1,8 @@
 package dev.apphome;
 
-import dev.apphome.config.StackSettingsParser;
-import dev.apphome.service.BucketAccess;
+import dev.apphome.config.StackSettingsReader;
 import dev.apphome.service.ServiceKind;
+import dev.apphome.storage.BucketAccess;
 import dev.apphome.support.Stacks;
 import org.junit.jupiter.api.Test;
 
@@ -42,10 +42,9 @@ class ReadmeTest {
         var settings = Stacks.parse(stack);
 
         var billing = settings.services().stream().filter(s -> s.name().equals("billing")).findFirst().orElseThrow();
-        assertEquals(ServiceKind.INTERNAL, billing.kind());
-        assertEquals(3002, billing.port());
+        assertEquals(new ServiceKind.Internal(3002), billing.kind());
         assertEquals(6, billing.maxCount());
-        assertTrue(billing.uses().database());
+        assertEquals(java.util.Optional.of(true), billing.uses().single("database"));
     }
 
     @Test
@@ -54,13 +53,13 @@ class ReadmeTest {
                 + snippetAfter("### Add a bucket");
         var settings = Stacks.parse(stack);
 
-        assertEquals(30, settings.buckets().get(0).infrequentAccessAfterDays());
-        assertEquals(Map.of("exports", BucketAccess.READ), settings.services().get(0).uses().buckets());
+        assertEquals(30, settings.named(Stores.BUCKETS).get("exports").infrequentAccessAfterDays());
+        assertEquals(Map.of("exports", BucketAccess.READ), settings.services().get(0).uses().named("buckets"));
     }
 
     @Test
     void theConfigReferenceNamesEveryTopLevelKey() {
-        for (String key : StackSettingsParser.KEYS) {
+        for (String key : StackSettingsReader.keys(Stores.ALL)) {
             assertTrue(README.contains("| `" + key), key + " is missing from the config reference");
         }
     }

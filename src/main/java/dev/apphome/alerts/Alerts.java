@@ -42,17 +42,15 @@ public final class Alerts extends ComponentResource {
     }
 
     private final String name;
-    private final AlertArgs args;
     private final Topic topic;
     private final CustomResourceOptions child;
     private final List<Map<String, Object>> widgets = new ArrayList<>();
     private final AwsContext aws;
 
-    public Alerts(String name, AlertArgs args, AwsContext aws, Output<String> keyArn, Protection protection,
+    public Alerts(String name, AlertSettings args, AwsContext aws, Output<String> keyArn, Protection protection,
                   ComponentResourceOptions options) {
         super("apphome:alerts:Alerts", name, options);
         this.name = name;
-        this.args = args;
         this.aws = aws;
         this.child = protection.child(this);
         this.topic = new Topic(Naming.child(name, "topic"), TopicArgs.builder()
@@ -76,10 +74,6 @@ public final class Alerts extends ComponentResource {
                     .endpoint(args.emails().get(i))
                     .build(), child);
         }
-    }
-
-    public AlertArgs thresholds() {
-        return args;
     }
 
     /** An alarm on one metric that notifies the topic, and a dashboard widget for it. */

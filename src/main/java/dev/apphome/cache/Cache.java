@@ -13,12 +13,17 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.apphome.common.Naming;
-import dev.apphome.common.Protection;
+import dev.apphome.alerts.AlertSettings;
+import dev.apphome.alerts.Alerts;
+import dev.apphome.alerts.Monitored;
 import dev.apphome.network.Firewall;
-import dev.apphome.network.Network;
 import dev.apphome.network.SubnetTier;
+import dev.apphome.schema.Rule;
 import dev.apphome.secrets.AppSecrets;
-import dev.apphome.service.Connection;
+import dev.apphome.wiring.Client;
+import dev.apphome.wiring.Connection;
+import dev.apphome.wiring.Store;
+import dev.apphome.wiring.StoreContext;
 
 import java.util.List;
 import java.util.Map;
@@ -28,17 +33,18 @@ import java.util.Map;
  * the stack's key, TLS required in transit, an AUTH token that only Secrets Manager and the
  * services that use the cache can read, replicas with automatic failover where the stack asks.
  */
-public final class Cache extends ComponentResource {
+public final class Cache extends ComponentResource implements Store<Boolean>, Monitored {
 
-    private final CacheArgs args;
     private final Firewall firewall;
     private final ReplicationGroup group;
     private final Secret authToken;
 
-    public Cache(String name, CacheArgs args, Network network, Output<String> keyArn, Protection protection,
-                 ComponentResourceOptions options) {
-        super("apphome:cache:Cache", name, options);
-        this.args = args;
+    public Cache(String name, CacheSettings args, StoreContext context) {
+        super("apphome:cache:Cache", name, ComponentResourceOptions.Empty);
+        Rule.require(args, CacheSettings.RULES);
+        var network = context.network();
+        var keyArn = context.keyArn();
+        var protection = context.protection();
         CustomResourceOptions child = protection.child(this);
         this.firewall = new Firewall(name, "Cache: only from services that use it", network.vpcId(), this);
         var subnetGroup = new SubnetGroup(Naming.child(name, "subnets"), SubnetGroupArgs.builder()
@@ -62,10 +68,10 @@ public final class Cache extends ComponentResource {
         this.group = new ReplicationGroup(Naming.child(name, "group"), ReplicationGroupArgs.builder()
                 .replicationGroupId(name)
                 .description("Cache of " + name)
-                .engine(args.engine().configValue())
+                .engine(args.engine().elastiCacheName())
                 .engineVersion(args.engineVersion())
                 .nodeType(args.nodeType())
-                .port(CacheArgs.PORT)
+                .port(CacheSettings.PORT)
                 .numCacheClusters(1 + args.replicas())
                 .automaticFailoverEnabled(failover)
                 .multiAzEnabled(failover)
@@ -86,33 +92,34 @@ public final class Cache extends ComponentResource {
         registerOutputs(Map.of("host", group.primaryEndpointAddress()));
     }
 
-    /** What a service that uses the cache receives: where it is, that TLS is required, and the AUTH token by ARN. */
-    public Connection connection() {
+    /**
+     * What a service that uses the cache receives: where it is, that TLS is required, and the AUTH
+     * token by ARN; and the cache admits the service's security group on its port.
+     */
+    @Override
+    public Connection connect(Client client, Boolean access) {
+        firewall.admit(client.firewall(), CacheSettings.PORT, client.name() + " to the cache");
         return new Connection(
-                Map.of("CACHE_HOST", host(), "CACHE_PORT", Output.of(String.valueOf(CacheArgs.PORT)),
+                Map.of("CACHE_HOST", host(), "CACHE_PORT", Output.of(String.valueOf(CacheSettings.PORT)),
                         "CACHE_TLS", Output.of("true")),
                 Map.of("CACHE_AUTH_TOKEN", authToken.arn()),
                 List.of());
     }
 
-    /** Lets {@code client} connect on the cache port; nothing else can. */
-    public void admit(Firewall client, String clientName) {
-        firewall.admit(client, CacheArgs.PORT, clientName + " to the cache");
+    /** Engine CPU and memory of the primary node. */
+    @Override
+    public List<Alerts.AlarmSpec> alarms(AlertSettings t) {
+        Map<String, Output<String>> dimensions = Map.of("CacheClusterId", group.id().applyValue(id -> id + "-001"));
+        return List.of(
+                new Alerts.AlarmSpec("cache-cpu", "Cache engine CPU > " + t.cacheCpuPercent() + " %", "AWS/ElastiCache",
+                        "EngineCPUUtilization", dimensions, "Average", "GreaterThanThreshold", t.cacheCpuPercent(), 60,
+                        t.evaluationMinutes(), "missing"),
+                new Alerts.AlarmSpec("cache-memory", "Cache memory > " + t.cacheMemoryPercent() + " %", "AWS/ElastiCache",
+                        "DatabaseMemoryUsagePercentage", dimensions, "Average", "GreaterThanThreshold",
+                        t.cacheMemoryPercent(), 60, t.evaluationMinutes(), "missing"));
     }
 
     public Output<String> host() {
         return group.primaryEndpointAddress();
-    }
-
-    public Output<String> authTokenArn() {
-        return authToken.arn();
-    }
-
-    public Output<String> groupId() {
-        return group.id();
-    }
-
-    public CacheArgs args() {
-        return args;
     }
 }

@@ -1,20 +1,22 @@
 package dev.apphome.cache;
 
-import dev.apphome.config.ConfigEnum;
+/** The in-memory store's engine, with the version used when the stack file names none. */
+public enum CacheEngine {
+    VALKEY("8.0"),
+    REDIS("7.1");
 
-/** The in-memory store's engine. */
-public enum CacheEngine implements ConfigEnum {
-    VALKEY("valkey"),
-    REDIS("redis");
+    private final String defaultVersion;
 
-    private final String configValue;
-
-    CacheEngine(String configValue) {
-        this.configValue = configValue;
+    CacheEngine(String defaultVersion) {
+        this.defaultVersion = defaultVersion;
     }
 
-    @Override
-    public String configValue() {
-        return configValue;
+    public String defaultVersion() {
+        return defaultVersion;
+    }
+
+    /** ElastiCache's name for the engine. */
+    public String elastiCacheName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -23,11 +23,16 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.apphome.common.Naming;
 import dev.apphome.common.PolicyDocument;
-import dev.apphome.common.Protection;
+import dev.apphome.alerts.AlertSettings;
+import dev.apphome.alerts.Alerts;
+import dev.apphome.alerts.Monitored;
 import dev.apphome.network.Firewall;
-import dev.apphome.network.Network;
 import dev.apphome.network.SubnetTier;
-import dev.apphome.service.Connection;
+import dev.apphome.schema.Rule;
+import dev.apphome.wiring.Client;
+import dev.apphome.wiring.Connection;
+import dev.apphome.wiring.Store;
+import dev.apphome.wiring.StoreContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,22 +42,31 @@ import java.util.Map;
  * PostgreSQL or MySQL in the isolated subnets, as one RDS instance or an Aurora cluster: storage
  * encrypted with the stack's key, the master password created and kept by RDS in Secrets Manager
  * (never in the stack file or Pulumi state), TLS forced by the parameter group, logs exported to
- * encrypted log groups, and reachable only from the services that {@link #admit} it.
+ * encrypted log groups, and reachable only from the services that {@link #connect} to it.
  */
-public final class Database extends ComponentResource {
+public final class Database extends ComponentResource implements Store<Boolean>, Monitored {
 
     static final String MASTER_USERNAME = "appadmin";
+    private static final double GIB = 1024d * 1024d * 1024d;
 
-    private final DatabaseArgs args;
+    private final DatabaseSettings args;
     private final Firewall firewall;
     private final String identifier;
     private final Output<String> host;
     private final Output<String> masterSecretArn;
+    private final Output<String> keyArn;
+    private final String region;
 
-    public Database(String name, DatabaseArgs args, Network network, Output<String> keyArn, int logRetentionDays,
-                    Protection protection, ComponentResourceOptions options) {
-        super("apphome:database:Database", name, options);
-        this.args = args;
+    public Database(String name, DatabaseSettings args, StoreContext context) {
+        super("apphome:database:Database", name, ComponentResourceOptions.Empty);
+        this.args = Rule.require(args, DatabaseSettings.RULES);
+        var network = context.network();
+        var protection = context.protection();
+        var keyArn = context.keyArn();
+        this.keyArn = keyArn;
+        this.region = context.aws().region();
+        int logRetentionDays = context.logRetentionDays();
+        DatabaseEngine.Flavor flavor = args.flavor();
         // A fixed identifier lets the log groups exist, encrypted, before RDS starts exporting to them.
         this.identifier = name;
         CustomResourceOptions child = protection.child(this);
@@ -63,11 +77,10 @@ public final class Database extends ComponentResource {
                 .subnetIds(network.ids(SubnetTier.ISOLATED))
                 .build(), child);
 
-        boolean aurora = args.deployment() == DatabaseDeployment.AURORA;
         List<Resource> logGroups = new ArrayList<>();
-        for (String log : logExports(args.engine())) {
+        for (String log : flavor.logExports()) {
             logGroups.add(new LogGroup(Naming.child(name, "log-" + log), LogGroupArgs.builder()
-                    .name("/aws/rds/" + (aurora ? "cluster" : "instance") + "/" + identifier + "/" + log)
+                    .name("/aws/rds/" + args.deployment().logGroupKind() + "/" + identifier + "/" + log)
                     .retentionInDays(logRetentionDays)
                     .kmsKeyId(keyArn)
                     .build(), child));
@@ -75,17 +88,17 @@ public final class Database extends ComponentResource {
         var stateful = CustomResourceOptions.builder().parent(this).protect(protection.protectData())
                 .dependsOn(logGroups).build();
 
-        if (aurora) {
+        if (args.deployment() instanceof DatabaseDeployment.Aurora aurora) {
             var parameters = new ClusterParameterGroup(Naming.child(name, "params"), ClusterParameterGroupArgs.builder()
                     .description("TLS-only connections for " + name)
                     .family(args.parameterGroupFamily())
                     .parameters(ClusterParameterGroupParameterArgs.builder()
-                            .name(tlsParameter(args.engine())).value(tlsValue(args.engine()))
+                            .name(flavor.tlsParameter()).value(flavor.tlsOn())
                             .applyMethod("pending-reboot").build())
                     .build(), child);
             var cluster = new Cluster(Naming.child(name, "cluster"), ClusterArgs.builder()
                     .clusterIdentifier(identifier)
-                    .engine(args.rdsEngine())
+                    .engine(flavor.rdsEngine())
                     .engineVersion(args.engineVersion())
                     .databaseName(args.databaseName())
                     .masterUsername(MASTER_USERNAME)
@@ -104,14 +117,14 @@ public final class Database extends ComponentResource {
                     .finalSnapshotIdentifier(identifier + "-final")
                     .copyTagsToSnapshot(true)
                     .iamDatabaseAuthenticationEnabled(true)
-                    .enabledCloudwatchLogsExports(logExports(args.engine()))
+                    .enabledCloudwatchLogsExports(flavor.logExports())
                     .build(), stateful);
-            for (int i = 0; i <= args.readers(); i++) {
+            for (int i = 0; i <= aurora.readers(); i++) {
                 String role = i == 0 ? "writer" : "reader-" + i;
                 new ClusterInstance(Naming.child(name, role), ClusterInstanceArgs.builder()
                         .identifier(identifier + "-" + role)
                         .clusterIdentifier(cluster.id())
-                        .engine(args.rdsEngine())
+                        .engine(flavor.rdsEngine())
                         .engineVersion(args.engineVersion())
                         .instanceClass(args.instanceClass())
                         .publiclyAccessible(false)
@@ -125,20 +138,21 @@ public final class Database extends ComponentResource {
             this.masterSecretArn = cluster.masterUserSecrets()
                     .applyValue(secrets -> secrets.get(0).secretArn().orElseThrow());
         } else {
+            var instanceShape = (DatabaseDeployment.Instance) args.deployment();
             var parameters = new ParameterGroup(Naming.child(name, "params"), ParameterGroupArgs.builder()
                     .description("TLS-only connections for " + name)
                     .family(args.parameterGroupFamily())
                     .parameters(ParameterGroupParameterArgs.builder()
-                            .name(tlsParameter(args.engine())).value(tlsValue(args.engine()))
+                            .name(flavor.tlsParameter()).value(flavor.tlsOn())
                             .applyMethod("pending-reboot").build())
                     .build(), child);
             var instance = new Instance(Naming.child(name, "instance"), InstanceArgs.builder()
                     .identifier(identifier)
-                    .engine(args.rdsEngine())
+                    .engine(flavor.rdsEngine())
                     .engineVersion(args.engineVersion())
                     .instanceClass(args.instanceClass())
-                    .allocatedStorage(args.allocatedStorageGb())
-                    .maxAllocatedStorage(args.maxAllocatedStorageGb())
+                    .allocatedStorage(instanceShape.allocatedStorageGb())
+                    .maxAllocatedStorage(instanceShape.maxAllocatedStorageGb())
                     .storageType("gp3")
                     .storageEncrypted(true)
                     .kmsKeyId(keyArn)
@@ -149,7 +163,7 @@ public final class Database extends ComponentResource {
                     .dbSubnetGroupName(subnetGroup.name())
                     .vpcSecurityGroupIds(firewall.id().applyValue(List::of))
                     .parameterGroupName(parameters.name())
-                    .multiAz(args.multiAz())
+                    .multiAz(instanceShape.multiAz())
                     .publiclyAccessible(false)
                     .backupRetentionPeriod(args.backupRetentionDays())
                     .backupWindow("02:00-03:00")
@@ -164,7 +178,7 @@ public final class Database extends ComponentResource {
                     .iamDatabaseAuthenticationEnabled(true)
                     .performanceInsightsEnabled(args.performanceInsights())
                     .performanceInsightsKmsKeyId(args.performanceInsights() ? keyArn : null)
-                    .enabledCloudwatchLogsExports(logExports(args.engine()))
+                    .enabledCloudwatchLogsExports(flavor.logExports())
                     .build(), stateful);
             this.host = instance.address();
             this.masterSecretArn = instance.masterUserSecrets()
@@ -173,26 +187,17 @@ public final class Database extends ComponentResource {
         registerOutputs(Map.of("host", host, "port", Output.of(args.engine().port())));
     }
 
-    static List<String> logExports(DatabaseEngine engine) {
-        return engine == DatabaseEngine.POSTGRES ? List.of("postgresql", "upgrade") : List.of("error", "slowquery");
-    }
-
-    static String tlsParameter(DatabaseEngine engine) {
-        return engine == DatabaseEngine.POSTGRES ? "rds.force_ssl" : "require_secure_transport";
-    }
-
-    static String tlsValue(DatabaseEngine engine) {
-        return engine == DatabaseEngine.POSTGRES ? "1" : "ON";
-    }
-
     /**
      * What a service that uses the database receives: where it is, and the master credentials by
-     * secret ARN. The task role may also read the secret, because RDS rotates it every 7 days and
-     * a long-running task must fetch the new password itself (DB_SECRET_ARN names it).
+     * secret ARN; and the database admits the service's security group on its port. The task role
+     * may also read the secret, because RDS rotates it every 7 days and a long-running task must
+     * fetch the new password itself (DB_SECRET_ARN names it).
      */
-    public Connection connection(String region, Output<String> keyArn) {
+    @Override
+    public Connection connect(Client client, Boolean access) {
+        firewall.admit(client.firewall(), args.engine().port(), client.name() + " to the database");
         return new Connection(
-                Map.of("DB_HOST", host, "DB_PORT", Output.of(String.valueOf(port())),
+                Map.of("DB_HOST", host, "DB_PORT", Output.of(String.valueOf(args.engine().port())),
                         "DB_NAME", Output.of(args.databaseName()), "DB_SECRET_ARN", masterSecretArn),
                 Map.of("DB_CREDENTIALS", masterSecretArn),
                 List.of(PolicyDocument.allow("ReadDatabaseCredentials", List.of("secretsmanager:GetSecretValue"),
@@ -203,33 +208,26 @@ public final class Database extends ComponentResource {
                                         "secretsmanager." + region + ".amazonaws.com")))));
     }
 
-    /** Lets {@code client} connect on the database port; nothing else can. */
-    public void admit(Firewall client, String clientName) {
-        firewall.admit(client, args.engine().port(), clientName + " to the database");
+    /** CPU, connections, and (single instance: Aurora storage grows by itself) free storage. */
+    @Override
+    public List<Alerts.AlarmSpec> alarms(AlertSettings t) {
+        Map<String, Output<String>> dimensions = Map.of(args.deployment().metricDimension(), Output.of(identifier));
+        var cpu = new Alerts.AlarmSpec("db-cpu", "Database CPU > " + t.databaseCpuPercent() + " %", "AWS/RDS",
+                "CPUUtilization", dimensions, "Average", "GreaterThanThreshold", t.databaseCpuPercent(), 60,
+                t.evaluationMinutes(), "missing");
+        var connections = new Alerts.AlarmSpec("db-connections", "Database connections > " + t.databaseConnections(),
+                "AWS/RDS", "DatabaseConnections", dimensions, "Maximum", "GreaterThanThreshold",
+                t.databaseConnections(), 60, t.evaluationMinutes(), "missing");
+        if (args.aurora()) {
+            return List.of(cpu, connections);
+        }
+        var storage = new Alerts.AlarmSpec("db-storage", "Database free storage < " + t.databaseFreeStorageGb() + " GiB",
+                "AWS/RDS", "FreeStorageSpace", dimensions, "Minimum", "LessThanThreshold",
+                t.databaseFreeStorageGb() * GIB, 300, 1, "missing");
+        return List.of(cpu, connections, storage);
     }
 
     public Output<String> host() {
         return host;
-    }
-
-    public int port() {
-        return args.engine().port();
-    }
-
-    public String databaseName() {
-        return args.databaseName();
-    }
-
-    /** The RDS-managed secret holding {@code {"username", "password"}}; rotated by RDS every 7 days. */
-    public Output<String> masterSecretArn() {
-        return masterSecretArn;
-    }
-
-    public String identifier() {
-        return identifier;
-    }
-
-    public DatabaseArgs args() {
-        return args;
     }
 }

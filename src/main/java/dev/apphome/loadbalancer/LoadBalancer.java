@@ -34,8 +34,7 @@ import dev.apphome.common.Protection;
 import dev.apphome.network.Firewall;
 import dev.apphome.network.Network;
 import dev.apphome.network.SubnetTier;
-import dev.apphome.service.ServiceArgs;
-import dev.apphome.storage.BucketArgs;
+import dev.apphome.storage.BucketSettings;
 import dev.apphome.storage.PrivateBucket;
 
 import java.util.ArrayList;
@@ -57,14 +56,13 @@ public final class LoadBalancer extends ComponentResource {
     private final com.pulumi.aws.lb.LoadBalancer alb;
     private final Firewall firewall;
     private final Listener entry;
-    private final boolean https;
     private final Output<String> vpcId;
     private final Output<String> url;
 
-    public LoadBalancer(String name, dev.apphome.loadbalancer.LoadBalancerArgs args, Network network, AwsContext aws,
+    public LoadBalancer(String name, LoadBalancerSettings args, Network network, AwsContext aws,
                         Protection protection, ComponentResourceOptions options) {
         super("apphome:loadbalancer:LoadBalancer", name, options);
-        this.https = args.https();
+        boolean https = args.https();
         this.vpcId = network.vpcId();
         CustomResourceOptions child = protection.child(this);
 
@@ -79,9 +77,9 @@ public final class LoadBalancer extends ComponentResource {
         LoadBalancerAccessLogsArgs accessLogs = null;
         if (args.accessLogs()) {
             var logBucket = new PrivateBucket(Naming.child(name, "logs"),
-                    new BucketArgs("logs", true, null, null, args.accessLogRetentionDays(), 30),
+                    new BucketSettings("logs", true, null, null, args.accessLogRetentionDays(), 30),
                     new PrivateBucket.Encryption.S3Managed(),
-                    arn -> logDeliveryStatements(arn, aws),
+                    arn -> logDeliveryStatements(arn, aws), aws.region(),
                     protection, ComponentResourceOptions.builder().parent(this).build());
             albDependencies.add(logBucket.policy());
             accessLogs = LoadBalancerAccessLogsArgs.builder()
@@ -166,7 +164,7 @@ public final class LoadBalancer extends ComponentResource {
 
     private Output<String> certificate(String name, Certificate certificate, CustomResourceOptions child) {
         if (certificate instanceof Certificate.Existing existing) {
-            return Output.of(existing.arn());
+            return Output.of(existing.certificateArn());
         }
         if (certificate instanceof Certificate.DnsValidated dns) {
             {
@@ -205,9 +203,9 @@ public final class LoadBalancer extends ComponentResource {
      * @param ownerFirewall the service's security group
      * @return the target group, whose ARN the ECS service registers tasks in
      */
-    public Routed route(Resource owner, String ownerName, ServiceArgs service, Firewall ownerFirewall) {
+    public Routed route(Resource owner, String ownerName, WebTarget service, Firewall ownerFirewall) {
         ownerFirewall.admit(firewall, service.port(), "From the load balancer to " + service.name());
-        ServiceArgs.HealthCheck health = service.healthCheck();
+        WebTarget.Probe health = service.probe();
         var targetGroup = new TargetGroup(Naming.fitting(Naming.child(ownerName, "tg"), NAME_LIMIT), TargetGroupArgs.builder()
                 .targetType("ip")
                 .protocol("HTTP")
@@ -263,9 +261,5 @@ public final class LoadBalancer extends ComponentResource {
 
     public Output<String> url() {
         return url;
-    }
-
-    public boolean https() {
-        return https;
     }
 }

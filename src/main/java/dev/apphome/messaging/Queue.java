@@ -8,9 +8,15 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.apphome.common.Naming;
 import dev.apphome.common.PolicyDocument;
+import dev.apphome.alerts.AlertSettings;
+import dev.apphome.alerts.Alerts;
+import dev.apphome.alerts.Monitored;
 import dev.apphome.common.Protection;
-import dev.apphome.service.Connection;
-import dev.apphome.service.QueueAccess;
+import dev.apphome.schema.Rule;
+import dev.apphome.wiring.Client;
+import dev.apphome.wiring.Connection;
+import dev.apphome.wiring.Store;
+import dev.apphome.wiring.StoreContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +25,26 @@ import java.util.Map;
 /**
  * An SQS queue and its dead-letter queue, both encrypted with the stack's key and refusing
  * requests without TLS. A message that fails {@code maxReceiveCount} times moves to the dead-letter
- * queue, where an alarm sees it. Services get access only through {@link #connection}.
+ * queue, where an alarm sees it. Services get access only through {@link #connect}.
  */
-public final class Queue extends ComponentResource {
+public final class Queue extends ComponentResource implements Store<QueueAccess>, Monitored {
 
+    private final QueueSettings args;
     private final com.pulumi.aws.sqs.Queue queue;
     private final com.pulumi.aws.sqs.Queue deadLetters;
     private final Output<String> keyArn;
+    private final String region;
 
-    public Queue(String name, QueueArgs args, Output<String> keyArn, Protection protection, ComponentResourceOptions options) {
+    public Queue(String name, QueueSettings args, StoreContext context) {
+        this(name, args, context.keyArn(), context.aws().region(), context.protection(), ComponentResourceOptions.Empty);
+    }
+
+    public Queue(String name, QueueSettings args, Output<String> keyArn, String region, Protection protection,
+                 ComponentResourceOptions options) {
         super("apphome:messaging:Queue", name, options);
+        this.args = Rule.require(args, QueueSettings.RULES);
         this.keyArn = keyArn;
+        this.region = region;
         CustomResourceOptions child = protection.child(this);
         this.deadLetters = new com.pulumi.aws.sqs.Queue(Naming.child(name, "dlq"), com.pulumi.aws.sqs.QueueArgs.builder()
                 .kmsMasterKeyId(keyArn)
@@ -56,7 +71,9 @@ public final class Queue extends ComponentResource {
     }
 
     /** What a service using this queue receives: its URL in {@code QUEUE_<NAME>_URL} and exactly {@code access}. */
-    public Connection connection(String queueKey, QueueAccess access, String region) {
+    @Override
+    public Connection connect(Client client, QueueAccess access) {
+        String queueKey = args.name();
         String sid = "Queue" + Naming.pascal(queueKey);
         List<String> actions = new ArrayList<>(List.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl"));
         List<String> keyActions = new ArrayList<>(List.of("kms:Decrypt"));
@@ -71,6 +88,19 @@ public final class Queue extends ComponentResource {
                 PolicyDocument.allow(sid + "Messages", actions, List.of(queue.arn())),
                 PolicyDocument.withCondition(PolicyDocument.allow(sid + "Key", keyActions, List.of(keyArn)),
                         Map.of("StringEquals", Map.of("kms:ViaService", "sqs." + region + ".amazonaws.com")))));
+    }
+
+    /** Any dead letter at all, and a backlog whose oldest message is older than the threshold. */
+    @Override
+    public List<Alerts.AlarmSpec> alarms(AlertSettings t) {
+        String label = args.name();
+        return List.of(
+                new Alerts.AlarmSpec(label + "-dead-letters", label + ": messages in the dead-letter queue", "AWS/SQS",
+                        "ApproximateNumberOfMessagesVisible", Map.of("QueueName", deadLetters.name()), "Maximum",
+                        "GreaterThanThreshold", 0, 60, 1, "notBreaching"),
+                new Alerts.AlarmSpec(label + "-age", label + ": oldest message older than " + t.queueAgeSeconds() + " s",
+                        "AWS/SQS", "ApproximateAgeOfOldestMessage", Map.of("QueueName", queue.name()), "Maximum",
+                        "GreaterThanThreshold", t.queueAgeSeconds(), 60, t.evaluationMinutes(), "notBreaching"));
     }
 
     public Output<String> queueName() {

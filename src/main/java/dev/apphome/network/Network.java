@@ -38,6 +38,7 @@ import dev.apphome.common.AwsContext;
 import dev.apphome.common.Naming;
 import dev.apphome.common.PolicyDocument;
 import dev.apphome.common.Protection;
+import dev.apphome.schema.Rule;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -58,9 +59,11 @@ public final class Network extends ComponentResource {
     private final Vpc vpc;
     private final Map<SubnetTier, List<Subnet>> subnets = new EnumMap<>(SubnetTier.class);
 
-    public Network(String name, NetworkArgs args, List<SubnetPlan.Planned> plan, AwsContext aws, Output<String> keyArn,
-                   int logRetentionDays, Protection protection, ComponentResourceOptions options) {
+    public Network(String name, NetworkSettings args, AwsContext aws, Output<String> keyArn, Protection protection,
+                   ComponentResourceOptions options) {
         super("apphome:network:Network", name, options);
+        Rule.require(args, NetworkSettings.RULES);
+        List<SubnetPlan.Planned> plan = args.subnets();
         CustomResourceOptions child = protection.child(this);
 
         this.vpc = new Vpc(Naming.child(name, "vpc"), VpcArgs.builder()
@@ -180,7 +183,7 @@ public final class Network extends ComponentResource {
             }
         }
 
-        flowLogs(name, aws, keyArn, args.flowLogRetentionDays(), child);
+        flowLogs(name, aws, keyArn, args.flowLogRetentionDays().days(), child);
         registerOutputs(Map.of("vpcId", vpc.id(), "privateSubnetIds", ids(SubnetTier.PRIVATE)));
     }
 

@@ -1,9 +1,10 @@
 package dev.apphome.plan;
 
+import dev.apphome.AppStack;
 import dev.apphome.config.ConfigSource;
 import dev.apphome.config.InvalidSettingsException;
+import dev.apphome.config.StackFile;
 import dev.apphome.config.StackSettings;
-import dev.apphome.config.StackSettingsParser;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,7 +70,7 @@ public final class PlanCommand implements Callable<Integer> {
         ConfigSource source;
         try {
             source = StackFile.load(file);
-            settings = StackSettingsParser.parse(StackFile.projectName(file), stackName, source);
+            settings = AppStack.settings(StackFile.projectName(file), stackName, source);
         } catch (InvalidSettingsException e) {
             err.println(e.getMessage());
             err.println("No plan was written.");
@@ -83,6 +84,7 @@ public final class PlanCommand implements Callable<Integer> {
             return FAILED;
         }
         long resources = result.customCount();
+        settings.warnings().forEach(w -> err.println("warning: " + w));
         if (!quiet) {
             out.println("Offline plan of stack " + stackName + " (" + file.getFileName() + "), Pulumi mock engine, no AWS calls"
                     + (preview ? ", preview mode" : ""));

@@ -24,7 +24,7 @@ public class PlanMocks implements Mocks {
 
     public static final String ACCOUNT_ID = "123456789012";
     /** Stands for a secret nobody can read offline; always wrapped as a secret by the program. */
-    public static final String PLACEHOLDER_SECRET = "offline-placeholder-not-a-real-secret";
+    public static final String PLACEHOLDER_SECRET = dev.apphome.config.StackFile.PLACEHOLDER_SECRET;
 
     /** Types whose name AWS (or the provider's auto-naming) chooses when the program leaves it out. */
     private static final java.util.Set<String> AUTONAMED = java.util.Set.of(

@@ -12,7 +12,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.apphome.common.Naming;
 import dev.apphome.common.Protection;
-import dev.apphome.service.Connection;
+import dev.apphome.wiring.Connection;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,23 +33,23 @@ public final class AppSecrets extends ComponentResource {
     /**
      * @param stackValue reads a {@code stack} secret's value from config, as a secret output
      */
-    public AppSecrets(String name, List<dev.apphome.secrets.SecretArgs> declared, Output<String> keyArn,
+    public AppSecrets(String name, List<SecretSettings> declared, Output<String> keyArn,
                       Function<String, Output<String>> stackValue, Protection protection,
                       ComponentResourceOptions options) {
         super("apphome:secrets:AppSecrets", name, options);
         for (var args : declared) {
             String secretName = Naming.child(name, args.name());
             var secret = new Secret(secretName, SecretArgs.builder()
-                    .description(args.source() == SecretSource.GENERATED
-                            ? "Generated at the first deploy; " + args.length() + " characters"
+                    .description(args.source() instanceof SecretSource.Generated g
+                            ? "Generated at the first deploy; " + g.length() + " characters"
                             : "Set with pulumi config set --secret " + args.name())
                     .kmsKeyId(keyArn)
                     .recoveryWindowInDays(args.recoveryWindowDays())
                     .build(), protection.stateful(this));
             var version = SecretVersionArgs.builder().secretId(secret.id());
             var versionOptions = CustomResourceOptions.builder().parent(this);
-            if (args.source() == SecretSource.GENERATED) {
-                version.secretString(generated(args.length(), false));
+            if (args.source() instanceof SecretSource.Generated g) {
+                version.secretString(generated(g.length(), false));
                 versionOptions.ignoreChanges("secretString");
             } else {
                 version.secretString(stackValue.apply(args.name()));

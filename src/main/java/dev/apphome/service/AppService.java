@@ -38,9 +38,13 @@ import dev.apphome.common.Naming;
 import dev.apphome.common.PolicyDocument;
 import dev.apphome.common.Protection;
 import dev.apphome.loadbalancer.LoadBalancer;
+import dev.apphome.loadbalancer.WebTarget;
 import dev.apphome.network.Firewall;
 import dev.apphome.network.Network;
 import dev.apphome.network.SubnetTier;
+import dev.apphome.schema.Rule;
+import dev.apphome.wiring.Client;
+import dev.apphome.wiring.Connection;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,7 +69,7 @@ public final class AppService extends ComponentResource {
     private static final Pattern ECR_IMAGE = Pattern.compile(
             "(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?/([^:@]+)([:@].*)?");
 
-    private final ServiceArgs args;
+    private final ServiceSettings args;
     private final Firewall firewall;
     private final Service service;
     private final Optional<LoadBalancer.Routed> routed;
@@ -75,17 +80,21 @@ public final class AppService extends ComponentResource {
     }
 
     /**
+     * @param uses         connects this service, once its security group exists, to every store it uses: each
+     *                     store opens itself to the service and says what the service receives
      * @param scalingQueue the name of the queue whose backlog scales this service, when its scaling names one
      */
-    public AppService(String name, ServiceArgs args, Placement placement, Connection connection, boolean serviceConnect,
-                      Optional<Output<String>> scalingQueue, Protection protection, ComponentResourceOptions options) {
+    public AppService(String name, ServiceSettings args, Placement placement, Function<Client, Connection> uses,
+                      boolean serviceConnect, Optional<Output<String>> scalingQueue, Protection protection,
+                      ComponentResourceOptions options) {
         super("apphome:service:AppService", name, options);
-        this.args = args;
+        this.args = Rule.require(args, ServiceSettings.RULES);
         AwsContext aws = placement.aws();
         CustomResourceOptions child = protection.child(this);
-        this.firewall = new Firewall(name, args.kind().configValue() + " service " + args.name(),
+        this.firewall = new Firewall(name, args.kind().label() + " service " + args.name(),
                 placement.network().vpcId(), this);
         firewall.allowHttpsOut("HTTPS to AWS APIs, image registries and third-party APIs");
+        Connection connection = uses.apply(new Client(args.name(), firewall));
 
         var logGroup = new LogGroup(Naming.child(name, "logs"), LogGroupArgs.builder()
                 .name(placement.logGroupPrefix() + "/" + args.name())
@@ -129,8 +138,8 @@ public final class AppService extends ComponentResource {
                 .containerDefinitions(containerDefinitions(args, connection, logGroup, aws.region()))
                 .build(), child);
 
-        this.routed = placement.loadBalancer().filter(lb -> args.kind() == ServiceKind.WEB)
-                .map(lb -> lb.route(this, name, args, firewall));
+        this.routed = placement.loadBalancer().flatMap(lb -> args.kind() instanceof ServiceKind.Web web
+                ? Optional.of(lb.route(this, name, target(args, web), firewall)) : Optional.empty());
 
         var serviceArgs = com.pulumi.aws.ecs.ServiceArgs.builder()
                 .cluster(placement.cluster().arn())
@@ -162,7 +171,7 @@ public final class AppService extends ComponentResource {
             var connect = ServiceServiceConnectConfigurationArgs.builder()
                     .enabled(true)
                     .namespace(placement.cluster().namespaceArn());
-            if (args.kind() == ServiceKind.INTERNAL) {
+            if (args.kind() instanceof ServiceKind.Internal) {
                 connect.services(ServiceServiceConnectConfigurationServiceArgs.builder()
                         .portName(PORT_NAME)
                         .discoveryName(args.name())
@@ -186,7 +195,15 @@ public final class AppService extends ComponentResource {
         registerOutputs(Map.of("serviceName", service.name()));
     }
 
-    private static List<Map<String, Object>> executionStatements(ServiceArgs args, Connection connection, LogGroup logGroup,
+    /** What the load balancer needs of this service: its port, health probe and routing rule. */
+    private static WebTarget target(ServiceSettings args, ServiceKind.Web web) {
+        HealthCheck health = args.healthCheck();
+        return new WebTarget(args.name(), web.port(), new WebTarget.Probe(health.probePath(), health.intervalSeconds(),
+                health.timeoutSeconds(), health.healthyThreshold(), health.unhealthyThreshold(), health.matcher()),
+                web.routing());
+    }
+
+    private static List<Map<String, Object>> executionStatements(ServiceSettings args, Connection connection, LogGroup logGroup,
                                                                  Placement placement) {
         List<Map<String, Object>> statements = new ArrayList<>();
         statements.add(PolicyDocument.allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
@@ -211,7 +228,7 @@ public final class AppService extends ComponentResource {
         return statements;
     }
 
-    private static Output<String> containerDefinitions(ServiceArgs args, Connection connection, LogGroup logGroup,
+    private static Output<String> containerDefinitions(ServiceSettings args, Connection connection, LogGroup logGroup,
                                                        String region) {
         Map<String, Object> container = new LinkedHashMap<>();
         container.put("name", CONTAINER);
@@ -237,7 +254,7 @@ public final class AppService extends ComponentResource {
                 "awslogs-group", logGroup.name(),
                 "awslogs-region", region,
                 "awslogs-stream-prefix", args.name())));
-        ServiceArgs.HealthCheck health = args.healthCheck();
+        HealthCheck health = args.healthCheck();
         if (!health.command().isEmpty()) {
             container.put("healthCheck", Map.of(
                     "command", health.command(),
@@ -260,12 +277,12 @@ public final class AppService extends ComponentResource {
                 .minCapacity(args.minCount())
                 .maxCapacity(args.maxCount())
                 .build(), child);
-        ServiceArgs.Scaling scaling = args.scaling();
+        Scaling scaling = args.scaling();
         if (scalingQueue.isPresent()) {
             queueScaling(name, target, scalingQueue.get(), child);
         }
-        if (scaling.cpuPercent() != null) {
-            trackingPolicy(name, "cpu", target, "ECSServiceAverageCPUUtilization", null, scaling.cpuPercent());
+        if (scaling.cpuTarget() != null) {
+            trackingPolicy(name, "cpu", target, "ECSServiceAverageCPUUtilization", null, scaling.cpuTarget());
         }
         if (scaling.memoryPercent() != null) {
             trackingPolicy(name, "memory", target, "ECSServiceAverageMemoryUtilization", null, scaling.memoryPercent());
@@ -284,7 +301,7 @@ public final class AppService extends ComponentResource {
      * backlog per task has no task count to divide by at zero tasks.
      */
     private void queueScaling(String name, Target target, Output<String> queueName, CustomResourceOptions child) {
-        ServiceArgs.Scaling scaling = args.scaling();
+        Scaling scaling = args.scaling();
         int perTask = scaling.messagesPerTask();
         var out = new Policy(Naming.child(name, "scale-queue-out"), PolicyArgs.builder()
                 .policyType("StepScaling")
@@ -374,7 +391,7 @@ public final class AppService extends ComponentResource {
         return firewall;
     }
 
-    public ServiceArgs args() {
+    public ServiceSettings args() {
         return args;
     }
 

@@ -13,6 +13,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.apphome.common.Naming;
 import dev.apphome.common.Protection;
+import dev.apphome.schema.Rule;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +27,13 @@ public final class Cluster extends ComponentResource {
 
     private final com.pulumi.aws.ecs.Cluster cluster;
     private final HttpNamespace namespace;
-    private final ClusterArgs args;
+    private final ClusterSettings args;
     private final ClusterCapacityProviders capacity;
 
-    public Cluster(String name, ClusterArgs args, String namespaceName, Protection protection,
+    public Cluster(String name, ClusterSettings args, String namespaceName, Protection protection,
                    ComponentResourceOptions options) {
         super("apphome:service:Cluster", name, options);
-        this.args = args;
+        this.args = Rule.require(args, ClusterSettings.RULES);
         this.namespace = new HttpNamespace(Naming.child(name, "namespace"), HttpNamespaceArgs.builder()
                 .name(namespaceName)
                 .description("Service Connect names of " + name)

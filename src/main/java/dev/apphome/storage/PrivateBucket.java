@@ -31,8 +31,11 @@ import com.pulumi.resources.CustomResourceOptions;
 import dev.apphome.common.Naming;
 import dev.apphome.common.PolicyDocument;
 import dev.apphome.common.Protection;
-import dev.apphome.service.BucketAccess;
-import dev.apphome.service.Connection;
+import dev.apphome.schema.Rule;
+import dev.apphome.wiring.Client;
+import dev.apphome.wiring.Connection;
+import dev.apphome.wiring.Store;
+import dev.apphome.wiring.StoreContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +44,9 @@ import java.util.Map;
 /**
  * A bucket nobody outside the account can reach: all four public-access blocks on, ACLs disabled
  * (bucket owner enforced), default encryption, a policy that refuses any request without TLS, and
- * lifecycle rules. Services get access only through {@link #statementsFor}.
+ * lifecycle rules. Services get access only through {@link #connect}.
  */
-public final class PrivateBucket extends ComponentResource {
+public final class PrivateBucket extends ComponentResource implements Store<BucketAccess> {
 
     /** How objects are encrypted at rest. */
     public sealed interface Encryption {
@@ -59,19 +62,30 @@ public final class PrivateBucket extends ComponentResource {
         }
     }
 
+    private final BucketSettings args;
     private final BucketV2 bucket;
     private final Encryption encryption;
     private final BucketPolicy policy;
+    private final String region;
+
+    /** An application bucket: SSE-KMS with the stack's key, used by services that declare it. */
+    public PrivateBucket(String name, BucketSettings args, StoreContext context) {
+        this(name, args, new Encryption.Kms(context.keyArn()), arn -> List.of(), context.aws().region(),
+                context.protection(), ComponentResourceOptions.Empty);
+    }
 
     /**
      * @param extraStatements further bucket-policy statements (e.g. log delivery), rendered with the
      *                        TLS-only statement; each is built from the bucket's ARN
+     * @param region          the stack's region, which KMS conditions of the access statements name
      */
-    public PrivateBucket(String name, BucketArgs args, Encryption encryption,
+    public PrivateBucket(String name, BucketSettings args, Encryption encryption,
                          java.util.function.Function<Output<String>, List<Map<String, Object>>> extraStatements,
-                         Protection protection, ComponentResourceOptions options) {
+                         String region, Protection protection, ComponentResourceOptions options) {
         super("apphome:storage:PrivateBucket", name, options);
+        this.args = Rule.require(args, BucketSettings.RULES);
         this.encryption = encryption;
+        this.region = region;
         CustomResourceOptions child = protection.child(this);
         this.bucket = new BucketV2(Naming.fitting(Naming.child(name, "bucket"), 63), BucketV2Args.builder()
                 .forceDestroy(false)
@@ -129,7 +143,7 @@ public final class PrivateBucket extends ComponentResource {
         registerOutputs(Map.of("bucket", bucket.bucket(), "arn", bucket.arn()));
     }
 
-    private static BucketLifecycleConfigurationV2RuleArgs lifecycleRule(BucketArgs args) {
+    private static BucketLifecycleConfigurationV2RuleArgs lifecycleRule(BucketSettings args) {
         List<BucketLifecycleConfigurationV2RuleTransitionArgs> transitions = new ArrayList<>();
         if (args.infrequentAccessAfterDays() != null) {
             transitions.add(BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
@@ -160,7 +174,7 @@ public final class PrivateBucket extends ComponentResource {
      * IAM statements that give a task role exactly {@code access} to this bucket, plus use of the
      * bucket's KMS key only through S3.
      */
-    public List<Map<String, Object>> statementsFor(String sidPrefix, BucketAccess access, String region) {
+    List<Map<String, Object>> statementsFor(String sidPrefix, BucketAccess access) {
         List<String> objectActions = new ArrayList<>(List.of("s3:GetObject", "s3:GetObjectVersion"));
         List<String> keyActions = new ArrayList<>(List.of("kms:Decrypt"));
         if (access == BucketAccess.READ_WRITE) {
@@ -180,9 +194,10 @@ public final class PrivateBucket extends ComponentResource {
     }
 
     /** What a service that uses this bucket receives: its name in {@code BUCKET_<NAME>} and exactly {@code access}. */
-    public Connection connection(String bucketKey, BucketAccess access, String region) {
-        return new Connection(Map.of("BUCKET_" + Naming.variable(bucketKey), bucket.bucket()), Map.of(),
-                statementsFor("Bucket" + Naming.pascal(bucketKey), access, region));
+    @Override
+    public Connection connect(Client client, BucketAccess access) {
+        return new Connection(Map.of("BUCKET_" + Naming.variable(args.name()), bucket.bucket()), Map.of(),
+                statementsFor("Bucket" + Naming.pascal(args.name()), access));
     }
 
     public Output<String> bucketName() {

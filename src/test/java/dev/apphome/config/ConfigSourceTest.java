@@ -46,7 +46,7 @@ class ConfigSourceTest {
 
     @Test
     void aMisshapedStackNameIsRefusedBeforeItReachesAwsNames() {
-        var e = assertThrows(InvalidSettingsException.class, () -> StackSettingsParser.parse("apphome", "Prod_EU",
+        var e = assertThrows(InvalidSettingsException.class, () -> dev.apphome.AppStack.settings("apphome", "Prod_EU",
                 new ConfigSource("Pulumi.Prod_EU.yaml", Map.of("aws:region", "eu-west-1",
                         "apphome:services", "{\"web\": {\"kind\": \"worker\", \"image\": \"app:1\"}}"), Set.of())));
 

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SubnetPlanTest {
 
-    private static final Map<SubnetTier, Integer> DEFAULTS = NetworkArgs.DEFAULT_PREFIXES;
+    private static final Map<SubnetTier, Integer> DEFAULTS = Map.of(SubnetTier.PUBLIC, 24, SubnetTier.PRIVATE, 20, SubnetTier.ISOLATED, 24);
 
     private static List<String> cidrs(List<SubnetPlan.Planned> plan, SubnetTier tier) {
         return plan.stream().filter(p -> p.tier() == tier).map(SubnetPlan.Planned::cidr).toList();

@@ -1,6 +1,7 @@
 package dev.apphome.plan;
 
-import dev.apphome.config.StackSettingsParser;
+import dev.apphome.AppStack;
+import dev.apphome.config.StackFile;
 import dev.apphome.support.Stacks;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class PlanDeterminismTest {
     @Test
     void twoRunsOfTheSameStackWriteIdenticalDocuments() {
         var source = StackFile.load(Stacks.ROOT.resolve("Pulumi.prod.yaml"));
-        var settings = StackSettingsParser.parse("apphome", "prod", source);
+        var settings = AppStack.settings("apphome", "prod", source);
 
         String first = PlanDocument.toJson(PlanRunner.run(settings, source, false));
         String second = PlanDocument.toJson(PlanRunner.run(settings, source, false));

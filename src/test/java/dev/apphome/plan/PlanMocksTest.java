@@ -1,7 +1,8 @@
 package dev.apphome.plan;
 
 import com.pulumi.test.Mocks;
-import dev.apphome.config.StackSettingsParser;
+import dev.apphome.AppStack;
+import dev.apphome.config.StackFile;
 import dev.apphome.support.Stacks;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -19,7 +20,7 @@ class PlanMocksTest {
     @Test
     void theProgramCallsOnlyTheDataSourcesTheMocksAnswer() {
         var source = StackFile.load(Stacks.ROOT.resolve("Pulumi.prod.yaml"));
-        var settings = StackSettingsParser.parse("apphome", "prod", source);
+        var settings = AppStack.settings("apphome", "prod", source);
         var mocks = spy(new PlanMocks("eu-west-1", false));
 
         PlanRunner.run(settings, source, false, mocks);

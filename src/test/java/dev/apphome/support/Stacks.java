@@ -2,9 +2,9 @@ package dev.apphome.support;
 
 import dev.apphome.config.ConfigSource;
 import dev.apphome.config.StackSettings;
-import dev.apphome.config.StackSettingsParser;
+import dev.apphome.AppStack;
 import dev.apphome.plan.PlanRunner;
-import dev.apphome.plan.StackFile;
+import dev.apphome.config.StackFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +29,7 @@ public final class Stacks {
     /** The committed stack's settings, e.g. {@code dev}. */
     public static StackSettings committed(String stack) {
         Path file = ROOT.resolve("Pulumi." + stack + ".yaml");
-        return StackSettingsParser.parse("apphome", stack, StackFile.load(file));
+        return AppStack.settings("apphome", stack, StackFile.load(file));
     }
 
     /** The committed stack's plan, evaluated once per JVM. */
@@ -37,7 +37,7 @@ public final class Stacks {
         return PLANS.computeIfAbsent(stack, s -> {
             Path file = ROOT.resolve("Pulumi." + s + ".yaml");
             ConfigSource source = StackFile.load(file);
-            return PlanRunner.run(StackSettingsParser.parse("apphome", s, source), source, false);
+            return PlanRunner.run(AppStack.settings("apphome", s, source), source, false);
         });
     }
 
@@ -46,7 +46,7 @@ public final class Stacks {
         return PLANS.computeIfAbsent(stack + "#preview", s -> {
             Path file = ROOT.resolve("Pulumi." + stack + ".yaml");
             ConfigSource source = StackFile.load(file);
-            return PlanRunner.run(StackSettingsParser.parse("apphome", stack, source), source, true);
+            return PlanRunner.run(AppStack.settings("apphome", stack, source), source, true);
         });
     }
 
@@ -61,7 +61,7 @@ public final class Stacks {
         }
         return PLANS.computeIfAbsent("variant:" + stack, s -> {
             ConfigSource source = StackFile.load(VARIANTS.resolve("Pulumi." + stack + ".yaml"));
-            return PlanRunner.run(StackSettingsParser.parse("apphome", stack, source), source, false);
+            return PlanRunner.run(AppStack.settings("apphome", stack, source), source, false);
         });
     }
 
@@ -80,13 +80,13 @@ public final class Stacks {
 
     /** Parses a stack file's text as stack {@code test}. */
     public static StackSettings parse(String yaml) {
-        return StackSettingsParser.parse("apphome", "test", StackFile.load(write("test", yaml)));
+        return AppStack.settings("apphome", "test", StackFile.load(write("test", yaml)));
     }
 
     /** Plans a stack file's text as stack {@code test}. */
     public static PlanRunner.Result planOf(String yaml) {
         ConfigSource source = StackFile.load(write("test", yaml));
-        return PlanRunner.run(StackSettingsParser.parse("apphome", "test", source), source, false);
+        return PlanRunner.run(AppStack.settings("apphome", "test", source), source, false);
     }
 
     /** A small valid stack: one web service, nothing else. Tests add or change lines. */

@@ -1,4 +1,4 @@
-package dev.apphome.config;
+package dev.apphome.service;
 
 import java.util.LinkedHashMap;
 import java.util.List;

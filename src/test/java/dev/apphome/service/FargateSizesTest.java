@@ -1,4 +1,4 @@
-package dev.apphome.config;
+package dev.apphome.service;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

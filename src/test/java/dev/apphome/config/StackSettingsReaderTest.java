@@ -1,14 +1,16 @@
 package dev.apphome.config;
 
+import dev.apphome.Stores;
 import dev.apphome.cache.CacheEngine;
 import dev.apphome.database.DatabaseDeployment;
 import dev.apphome.database.DatabaseEngine;
 import dev.apphome.loadbalancer.Certificate;
 import dev.apphome.network.NatGateways;
 import dev.apphome.secrets.SecretSource;
-import dev.apphome.service.BucketAccess;
 import dev.apphome.service.CpuArchitecture;
 import dev.apphome.service.ServiceKind;
+import dev.apphome.service.ServiceSettings;
+import dev.apphome.storage.BucketAccess;
 import dev.apphome.support.Stacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class StackSettingsParserTest {
+class StackSettingsReaderTest {
 
     private static List<String> problems(String yaml) {
         var e = assertThrows(InvalidSettingsException.class, () -> Stacks.parse(yaml));
@@ -36,18 +38,18 @@ class StackSettingsParserTest {
         assertEquals(2, dev.network().availabilityZones());
         assertEquals(NatGateways.SINGLE, dev.network().natGateways());
         assertEquals(List.of("api", "catalog", "worker"), dev.services().stream().map(s -> s.name()).toList());
-        assertEquals(List.of(ServiceKind.WEB, ServiceKind.INTERNAL, ServiceKind.WORKER),
-                dev.services().stream().map(s -> s.kind()).toList());
+        assertEquals(List.of("web", "internal", "worker"), dev.services().stream().map(s -> s.kind().label()).toList());
         assertEquals(1, dev.services().get(0).desiredCount());
         assertEquals(3, dev.cluster().spotWeight());
-        assertEquals("db.t4g.micro", dev.database().orElseThrow().instanceClass());
-        assertFalse(dev.database().orElseThrow().multiAz());
-        assertFalse(dev.database().orElseThrow().deletionProtection());
-        assertEquals(1, dev.database().orElseThrow().backupRetentionDays());
-        assertEquals(0, dev.cache().orElseThrow().replicas());
-        assertEquals(new Certificate.None(), dev.loadBalancer().orElseThrow().certificate());
+        var db = dev.single(Stores.DATABASE).orElseThrow();
+        assertEquals("db.t4g.micro", db.instanceClass());
+        assertFalse(db.deployment().multiAz());
+        assertFalse(db.deletionProtection());
+        assertEquals(1, db.backupRetentionDays());
+        assertEquals(0, dev.single(Stores.CACHE).orElseThrow().replicas());
+        assertEquals(new Certificate.PlainHttp(true), dev.loadBalancer().orElseThrow().certificate());
         assertFalse(dev.protectResources());
-        assertEquals(14, dev.logRetentionDays());
+        assertEquals(14, dev.logRetentionDays().days());
     }
 
     @Test
@@ -61,15 +63,14 @@ class StackSettingsParserTest {
         assertEquals(3, api.minCount());
         assertEquals(12, api.maxCount());
         assertEquals(1000, api.scaling().requestsPerTarget());
-        assertEquals(Map.of("media", BucketAccess.READ_WRITE), api.uses().buckets());
-        var db = prod.database().orElseThrow();
+        assertEquals(Map.of("media", BucketAccess.READ_WRITE), api.uses().named("buckets"));
+        var db = prod.single(Stores.DATABASE).orElseThrow();
         assertEquals(DatabaseEngine.POSTGRES, db.engine());
-        assertEquals(DatabaseDeployment.INSTANCE, db.deployment());
-        assertTrue(db.multiAz());
+        assertEquals(new DatabaseDeployment.Instance(100, 500, true), db.deployment());
         assertTrue(db.deletionProtection());
         assertEquals(14, db.backupRetentionDays());
         assertEquals("postgres16", db.parameterGroupFamily());
-        var cache = prod.cache().orElseThrow();
+        var cache = prod.single(Stores.CACHE).orElseThrow();
         assertEquals(CacheEngine.VALKEY, cache.engine());
         assertEquals(1, cache.replicas());
         assertTrue(cache.multiAz());
@@ -84,14 +85,16 @@ class StackSettingsParserTest {
         var dev = Stacks.committed("dev");
         var prod = Stacks.committed("prod");
 
-        assertEquals(dev.services().stream().map(s -> s.name() + ":" + s.kind() + ":" + s.image() + ":" + s.port()
-                        + ":" + s.calls() + ":" + s.uses().database() + ":" + s.uses().cache() + ":" + s.uses().buckets().keySet())
-                        .toList(),
-                prod.services().stream().map(s -> s.name() + ":" + s.kind() + ":" + s.image() + ":" + s.port()
-                        + ":" + s.calls() + ":" + s.uses().database() + ":" + s.uses().cache() + ":" + s.uses().buckets().keySet())
-                        .toList());
-        assertEquals(dev.buckets().stream().map(b -> b.name()).toList(), prod.buckets().stream().map(b -> b.name()).toList());
+        assertEquals(dev.services().stream().map(StackSettingsReaderTest::shape).toList(),
+                prod.services().stream().map(StackSettingsReaderTest::shape).toList());
+        assertEquals(dev.named(Stores.BUCKETS).keySet(), prod.named(Stores.BUCKETS).keySet());
         assertEquals(dev.secrets(), prod.secrets());
+    }
+
+    /** What a service is, apart from its size: the same in every environment. */
+    private static String shape(ServiceSettings s) {
+        return s.name() + ":" + s.kind().label() + ":" + s.image() + ":" + s.port() + ":" + s.calls() + ":"
+                + s.uses().grants().stream().map(g -> g.kind() + "/" + g.store() + "=" + g.access()).toList();
     }
 
     @Test
@@ -105,14 +108,14 @@ class StackSettingsParserTest {
         assertEquals(256, web.cpu());
         assertEquals(512, web.memory());
         assertEquals(CpuArchitecture.X86_64, web.architecture());
-        assertEquals("/health", web.healthCheck().path());
+        assertEquals("/health", web.healthCheck().probePath());
         assertEquals(30, web.healthCheck().intervalSeconds());
-        assertEquals(70, web.scaling().cpuPercent());
+        assertEquals(70, web.scaling().cpuTarget());
         assertEquals(true, settings.loadBalancer().orElseThrow().deletionProtection());
         assertEquals("ELBSecurityPolicy-TLS13-1-2-2021-06", settings.loadBalancer().orElseThrow().sslPolicy());
         assertTrue(settings.protectResources());
-        assertEquals(30, settings.logRetentionDays());
-        assertTrue(settings.database().isEmpty());
+        assertEquals(30, settings.logRetentionDays().days());
+        assertTrue(settings.single(Stores.DATABASE).isEmpty());
     }
 
     @Test
@@ -159,8 +162,6 @@ class StackSettingsParserTest {
                 "Pulumi.test.yaml: apphome:network.availabilityZones: expected a whole number from 2 to 6, found 'two'",
                 "Pulumi.test.yaml: apphome:network.natGateway: unknown key; did you mean 'natGateways'?; allowed keys here: "
                         + "cidr, availabilityZones, natGateways, subnetPrefixes, interfaceEndpoints, flowLogRetentionDays",
-                "Pulumi.test.yaml: apphome:services.api.architecture: arm64 cannot run on FARGATE_SPOT, and "
-                        + "cluster.spotWeight is 2; allowed: x86_64, or spotWeight: 0",
                 "Pulumi.test.yaml: apphome:services.api.memroy: unknown key; did you mean 'memory'?; allowed keys here: "
                         + "kind, image, port, cpu, memory, architecture, desiredCount, minCount, maxCount, scaling, "
                         + "environment, secrets, healthCheck, routing, calls, uses, command, readOnlyRootFilesystem",
@@ -168,7 +169,10 @@ class StackSettingsParserTest {
                         + "with cpu 256: [512, 1024, 2048] (cpu one of [256, 512, 1024, 2048, 4096, 8192, 16384])",
                 "Pulumi.test.yaml: apphome:services.jobs.environment.DB_PASSWORD: looks like a secret in a plain "
                         + "environment variable; move it to apphome:secrets and reference it under the service's secrets "
-                        + "(values in environment are visible to anyone who can describe the task definition)"),
+                        + "(values in environment are visible to anyone who can describe the task definition)",
+                // Rules across concerns come last, once every concern has been read.
+                "Pulumi.test.yaml: apphome:services.api.architecture: arm64 cannot run on FARGATE_SPOT, and "
+                        + "cluster.spotWeight is 2; allowed: x86_64, or spotWeight: 0"),
                 found);
     }
 
@@ -283,7 +287,7 @@ class StackSettingsParserTest {
                     apiToken: {source: stack}
                 """);
 
-        assertEquals(SecretSource.STACK, settings.secrets().get(0).source());
+        assertEquals(new SecretSource.Stack(), settings.secrets().get(0).source());
         assertEquals(Map.of("API_TOKEN", "apiToken"), settings.services().get(0).secrets());
     }
 }

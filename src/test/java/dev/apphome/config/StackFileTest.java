@@ -1,7 +1,7 @@
-package dev.apphome.plan;
+package dev.apphome.config;
 
-import dev.apphome.config.InvalidSettingsException;
-import dev.apphome.config.Problem;
+
+
 import dev.apphome.support.Stacks;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +51,7 @@ class StackFileTest {
                 """));
 
         assertEquals(Set.of("apphome:apiToken"), source.secretKeys());
-        assertEquals(PlanMocks.PLACEHOLDER_SECRET, source.values().get("apphome:apiToken"));
+        assertEquals(StackFile.PLACEHOLDER_SECRET, source.values().get("apphome:apiToken"));
         assertFalse(source.values().toString().contains("Y2lwaGVydGV4dA"));
     }
 

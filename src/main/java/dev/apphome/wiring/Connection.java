@@ -1,4 +1,4 @@
-package dev.apphome.service;
+package dev.apphome.wiring;
 
 import com.pulumi.core.Output;
 

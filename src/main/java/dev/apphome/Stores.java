@@ -1,0 +1,38 @@
+package dev.apphome;
+
+import dev.apphome.cache.Cache;
+import dev.apphome.cache.CacheSettings;
+import dev.apphome.database.Database;
+import dev.apphome.database.DatabaseSettings;
+import dev.apphome.messaging.Queue;
+import dev.apphome.messaging.QueueAccess;
+import dev.apphome.messaging.QueueSettings;
+import dev.apphome.storage.BucketAccess;
+import dev.apphome.storage.BucketSettings;
+import dev.apphome.storage.PrivateBucket;
+import dev.apphome.wiring.StoreKind;
+
+import java.util.List;
+
+/**
+ * Every kind of data store a stack file can declare and services can use, one line each: its key,
+ * what one is called, its component's name, its settings record, how services use it, and its
+ * component. The stack-file keys, the uses of services, their wiring and the reference follow.
+ */
+public final class Stores {
+
+    public static final StoreKind<DatabaseSettings, Boolean> DATABASE =
+            StoreKind.single("database", "database", "db", DatabaseSettings.class, Boolean.class, Database::new);
+    public static final StoreKind<CacheSettings, Boolean> CACHE =
+            StoreKind.single("cache", "cache", "cache", CacheSettings.class, Boolean.class, Cache::new);
+    public static final StoreKind<BucketSettings, BucketAccess> BUCKETS =
+            StoreKind.named("buckets", "bucket", "bucket-", BucketSettings.class, BucketAccess.class, PrivateBucket::new);
+    public static final StoreKind<QueueSettings, QueueAccess> QUEUES =
+            StoreKind.named("queues", "queue", "queue-", QueueSettings.class, QueueAccess.class, Queue::new);
+
+    /** In the order the stack is declared, its alarms listed and its reference written. */
+    public static final List<StoreKind<?, ?>> ALL = List.of(DATABASE, CACHE, BUCKETS, QUEUES);
+
+    private Stores() {
+    }
+}

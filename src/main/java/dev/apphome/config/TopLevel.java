@@ -1,0 +1,29 @@
+package dev.apphome.config;
+
+import dev.apphome.alerts.AlertSettings;
+import dev.apphome.common.LogRetention;
+import dev.apphome.loadbalancer.LoadBalancerSettings;
+import dev.apphome.network.NetworkSettings;
+import dev.apphome.secrets.SecretSettings;
+import dev.apphome.service.ClusterSettings;
+import dev.apphome.service.ServiceSettings;
+import dev.apphome.schema.Key;
+
+import java.util.Map;
+
+/**
+ * The program's own top-level keys besides the stores, each one {@code apphome:<key>} in the stack
+ * file. Only its annotations are used: the reader binds each key on its own, because each arrives
+ * from the CLI as a value of its own.
+ */
+record TopLevel(
+        @Key(doc = "the VPC") NetworkSettings network,
+        @Key(doc = "the internet-facing load balancer (read when the stack has web services)")
+        LoadBalancerSettings loadBalancer,
+        @Key(doc = "the ECS cluster and its capacity providers") ClusterSettings cluster,
+        @Key(doc = "the services, by name") Map<String, ServiceSettings> services,
+        @Key(doc = "application secrets in Secrets Manager, by name") Map<String, SecretSettings> secrets,
+        @Key(doc = "alarm thresholds and recipients") AlertSettings alerts,
+        @Key(doc = "days container and database logs are kept", unit = "days", dflt = "30") LogRetention logRetentionDays,
+        @Key(doc = "Pulumi `protect` on the database, buckets, key and secrets", dflt = "true") boolean protectResources) {
+}

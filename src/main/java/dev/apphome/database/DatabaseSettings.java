@@ -1,0 +1,70 @@
+package dev.apphome.database;
+
+import dev.apphome.schema.Key;
+import dev.apphome.schema.Rule;
+
+import java.util.List;
+
+/**
+ * The stack's relational database ({@code database}).
+ *
+ * @param engine              postgres or mysql
+ * @param deployment          one instance or an Aurora cluster, with the keys each has
+ * @param engineVersion       engine version
+ * @param instanceClass       DB instance class
+ * @param backupRetentionDays days of automated backups
+ * @param deletionProtection  whether AWS refuses to delete the database
+ * @param skipFinalSnapshot   whether deleting skips the final snapshot
+ * @param performanceInsights whether Performance Insights is on
+ * @param databaseName        name of the database created inside
+ */
+public record DatabaseSettings(
+        @Key(doc = "the engine", required = true, allowed = "postgres or mysql") DatabaseEngine engine,
+        @Key(doc = "one RDS instance or an Aurora cluster", dflt = "instance") DatabaseDeployment deployment,
+        @Key(doc = "engine version; Aurora needs a full version", derived = "`16` / `8.0`; Aurora `16.6` / "
+                + "`8.0.mysql_aurora.3.08.0`", pattern = "\\d+(\\.\\d+){0,2}(\\.mysql_aurora\\.\\d+\\.\\d+\\.\\d+)?",
+                allowed = "a version such as 16, 16.6, 8.0 or 8.0.mysql_aurora.3.08.0") String engineVersion,
+        @Key(doc = "DB instance class, e.g. `db.t4g.micro`", required = true, pattern = "db\\.[a-z0-9]+\\.[a-z0-9]+",
+                allowed = "an RDS instance class such as db.t4g.micro or db.r6g.large") String instanceClass,
+        @Key(doc = "days of automated backups", unit = "days", dflt = "7", min = 1, max = 35) int backupRetentionDays,
+        @Key(doc = "AWS deletion protection", dflt = "true") boolean deletionProtection,
+        @Key(doc = "deleting skips the final snapshot", dflt = "false") boolean skipFinalSnapshot,
+        @Key(doc = "Performance Insights", dflt = "false") boolean performanceInsights,
+        @Key(doc = "name of the database created inside", dflt = "app", pattern = "[a-zA-Z][a-zA-Z0-9_]{0,62}",
+                allowed = "letters, digits and _, starting with a letter, at most 63 characters") String databaseName) {
+
+    private static final String SMALL_BURSTABLE = "db\\.t\\d+g?\\.(micro|small)";
+
+    public DatabaseSettings {
+        engineVersion = engineVersion != null ? engineVersion : engine.in(deployment).defaultVersion();
+    }
+
+    public static final List<Rule<DatabaseSettings>> RULES = List.of(
+            Rule.of("engineVersion", d -> !(d.aurora() && d.engine == DatabaseEngine.MYSQL)
+                            || d.engineVersion.contains(".mysql_aurora."),
+                    d -> "found '" + d.engineVersion + "', which Aurora MySQL does not accept; allowed: a full Aurora "
+                            + "version such as 8.0.mysql_aurora.3.08.0"),
+            Rule.of("instanceClass", d -> !d.aurora() || !d.instanceClass.matches(SMALL_BURSTABLE),
+                    d -> "found '" + d.instanceClass + "', which Aurora does not offer; allowed: db.t4g.medium or larger"),
+            Rule.of("performanceInsights", d -> !(d.performanceInsights && d.engine == DatabaseEngine.MYSQL
+                            && d.instanceClass.matches(SMALL_BURSTABLE)),
+                    d -> "is true on " + d.instanceClass + ", where RDS for MySQL does not offer it; allowed: false, or "
+                            + "db.t4g.medium or larger"),
+            Rule.of("skipFinalSnapshot", d -> !(d.skipFinalSnapshot && d.deletionProtection),
+                    "is true while deletionProtection is true; allowed: one or the other (a protected database is never "
+                            + "deleted, so skipping its last snapshot only hides a choice)"));
+
+    public boolean aurora() {
+        return deployment instanceof DatabaseDeployment.Aurora;
+    }
+
+    /** The engine as this deployment runs it. */
+    public DatabaseEngine.Flavor flavor() {
+        return engine.in(deployment);
+    }
+
+    /** The RDS parameter group family, e.g. {@code postgres16} or {@code aurora-mysql8.0}. */
+    public String parameterGroupFamily() {
+        return flavor().family(engineVersion);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.apphome.network;
+
+import dev.apphome.common.LogRetention;
+import dev.apphome.schema.Key;
+import dev.apphome.schema.Rule;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stack's VPC ({@code network}).
+ *
+ * @param cidr                 the VPC's IPv4 range
+ * @param availabilityZones    how many AZs the subnets span
+ * @param natGateways          how private subnets reach the internet
+ * @param subnetPrefixes       the size of each tier's subnets
+ * @param interfaceEndpoints   whether to add interface endpoints so that tasks start without NAT
+ * @param flowLogRetentionDays days VPC flow logs are kept
+ */
+public record NetworkSettings(
+        @Key(doc = "VPC range (/16 to /28)", dflt = "10.0.0.0/16") String cidr,
+        @Key(doc = "AZs the subnets span", dflt = "2", min = 2, max = 6) int availabilityZones,
+        @Key(doc = "NAT strategy; `none` needs `interfaceEndpoints`", dflt = "single") NatGateways natGateways,
+        @Key(doc = "subnet sizes; CIDRs are planned, never typed") SubnetPrefixes subnetPrefixes,
+        @Key(doc = "ECR, Logs and Secrets Manager endpoints in the private subnets (about $7.30 per endpoint per AZ "
+                + "per month)", dflt = "false") boolean interfaceEndpoints,
+        @Key(doc = "flow-log retention", unit = "days", dflt = "30") LogRetention flowLogRetentionDays) {
+
+    /**
+     * Prefix length of each tier's subnets.
+     *
+     * @param publicTier   public subnets (load balancer, NAT gateways)
+     * @param privateTier  private subnets (tasks)
+     * @param isolatedTier isolated subnets (data stores)
+     */
+    public record SubnetPrefixes(
+            @Key(name = "public", doc = "prefix length of the public subnets", dflt = "24", min = 16, max = 28) int publicTier,
+            @Key(name = "private", doc = "prefix length of the private subnets", dflt = "20", min = 16, max = 28) int privateTier,
+            @Key(name = "isolated", doc = "prefix length of the isolated subnets", dflt = "24", min = 16, max = 28) int isolatedTier) {
+
+        /** Tier to prefix length. */
+        public Map<SubnetTier, Integer> byTier() {
+            return Map.of(SubnetTier.PUBLIC, publicTier, SubnetTier.PRIVATE, privateTier, SubnetTier.ISOLATED, isolatedTier);
+        }
+    }
+
+    public static final List<Rule<NetworkSettings>> RULES = List.of(
+            Rule.of("natGateways", n -> n.natGateways != NatGateways.NONE || n.interfaceEndpoints,
+                    "is none while interfaceEndpoints is false: tasks could not pull images, read secrets or write logs; "
+                            + "allowed: natGateways single or onePerAz, or interfaceEndpoints: true"),
+            Rule.of("cidr", n -> n.planProblem() == null, NetworkSettings::planProblem));
+
+    /** Every subnet's CIDR, planned from the VPC range; fails when the range cannot hold them. */
+    public List<SubnetPlan.Planned> subnets() {
+        try {
+            return SubnetPlan.plan(cidr, availabilityZones, subnetPrefixes.byTier());
+        } catch (SubnetPlan.PlanException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private String planProblem() {
+        try {
+            SubnetPlan.plan(cidr, availabilityZones, subnetPrefixes.byTier());
+            return null;
+        } catch (SubnetPlan.PlanException e) {
+            return e.getMessage();
+        }
+    }
+}

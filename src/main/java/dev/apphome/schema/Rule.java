@@ -1,0 +1,56 @@
+package dev.apphome.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A rule over several keys of one settings record, kept as data next to the record (its static
+ * {@code RULES} list). The reader reports every violation in a stack file; a component checks the
+ * same rules on the settings it is given ({@link #require}), so settings built in code cannot
+ * bypass them.
+ *
+ * @param check the violations of one record: each with its key, relative to the record's object
+ * @param <R>   the settings record
+ */
+public record Rule<R>(Function<R, List<Violation>> check) {
+
+    /** A violation at {@code key} (relative to the record's object; dotted for nested keys). */
+    public record Violation(String key, String message) {
+        @Override
+        public String toString() {
+            return key + ": " + message;
+        }
+    }
+
+    /** A rule reported at {@code key} when {@code holds} is false. */
+    public static <R> Rule<R> of(String key, Predicate<R> holds, Function<R, String> message) {
+        return new Rule<>(r -> holds.test(r) ? List.of() : List.of(new Violation(key, message.apply(r))));
+    }
+
+    public static <R> Rule<R> of(String key, Predicate<R> holds, String message) {
+        return of(key, holds, r -> message);
+    }
+
+    /** A rule that may report several violations, e.g. one per map entry. */
+    public static <R> Rule<R> each(Function<R, List<Violation>> check) {
+        return new Rule<>(check);
+    }
+
+    /** Every violation of {@code rules} by {@code settings}, in rule order. */
+    public static <R> List<Violation> check(R settings, List<Rule<R>> rules) {
+        List<Violation> violations = new ArrayList<>();
+        rules.forEach(rule -> violations.addAll(rule.check.apply(settings)));
+        return violations;
+    }
+
+    /** Throws {@link IllegalArgumentException} naming every violation of {@code rules} by {@code settings}. */
+    public static <R> R require(R settings, List<Rule<R>> rules) {
+        List<Violation> violations = check(settings, rules);
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException(settings.getClass().getSimpleName() + " breaks its rules: " + violations);
+        }
+        return settings;
+    }
+}
