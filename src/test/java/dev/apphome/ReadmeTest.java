@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -58,9 +59,27 @@ class ReadmeTest {
     }
 
     @Test
+    void theConfigReferenceIsTheOneTheSettingsRecordsDescribe() {
+        assertEquals(Docs.withReference(README), README, "README.md's configuration reference differs from the "
+                + "settings records; run bin/reference");
+    }
+
+    @Test
     void theConfigReferenceNamesEveryTopLevelKey() {
         for (String key : StackSettingsReader.keys(Stores.ALL)) {
             assertTrue(README.contains("| `" + key), key + " is missing from the config reference");
         }
+    }
+
+    @Test
+    void pulumiYamlDeclaresTheScalarKeysAndNamesEveryStructuredOne() throws java.io.IOException {
+        String project = Files.readString(Stacks.ROOT.resolve("Pulumi.yaml")).split("\nconfig:\n", 2)[1];
+        var declared = Pattern.compile("(?m)^  ([a-zA-Z]+):$").matcher(project).results().map(m -> m.group(1)).toList();
+        var named = Pattern.compile("structured keys \\(([^)]*)\\)").matcher(project.replaceAll("\\s*\\n\\s*#\\s*", " "));
+        assertTrue(named.find(), "Pulumi.yaml names the structured keys");
+
+        List<String> keys = StackSettingsReader.keys(Stores.ALL);
+        assertEquals(List.of("logRetentionDays", "protectResources"), declared);
+        assertEquals(keys.stream().filter(k -> !declared.contains(k)).toList(), List.of(named.group(1).split(", ")));
     }
 }

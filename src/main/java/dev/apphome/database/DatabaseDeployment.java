@@ -29,10 +29,10 @@ public sealed interface DatabaseDeployment {
      */
     @Variant("instance")
     record Instance(
-            @Key(doc = "initial storage (instance only)", unit = "GiB", dflt = "20", min = 20, max = 65536,
+            @Key(doc = "initial storage", unit = "GiB", dflt = "20", min = 20, max = 65536,
                     after = "instanceClass", onlyBecause = "an Aurora cluster's storage grows by itself")
             int allocatedStorageGb,
-            @Key(doc = "storage autoscaling ceiling (instance only)", unit = "GiB", derived = "100, or allocatedStorageGb "
+            @Key(doc = "storage autoscaling ceiling", unit = "GiB", derived = "100, or allocatedStorageGb "
                     + "when that is larger", min = 20, max = 65536, after = "allocatedStorageGb",
                     onlyBecause = "an Aurora cluster's storage grows by itself") Integer maxAllocatedStorageGb,
             @Key(doc = "a standby (instance) or a reader in another AZ (Aurora)", dflt = "false", after = "readers")

@@ -5,14 +5,14 @@ import dev.apphome.schema.Key;
 import dev.apphome.schema.Variant;
 
 /** Where the HTTPS listener's certificate comes from, chosen by which keys the stack file sets. */
-@Choice(byPresence = true)
+@Choice(byPresence = true, requiredWhen = "the stack has web services")
 public sealed interface Certificate {
 
     /** No certificate: the listener serves plain HTTP. Only when the stack spells out {@code plainHttp: true}. */
     @Variant(value = "plain HTTP", whenPresent = "plainHttp")
     record PlainHttp(
-            @Key(doc = "serve HTTP without TLS (dev only); one of `plainHttp`, `certificateArn` and `domain` is required "
-                    + "when the stack has web services", required = true) boolean plainHttp) implements Certificate {
+            @Key(doc = "serve plain HTTP without TLS (development only)", required = true) boolean plainHttp)
+            implements Certificate {
     }
 
     /** An ACM certificate that already exists, by ARN. */

@@ -106,8 +106,4 @@ public final class Queue extends ComponentResource implements Store<QueueAccess>
     public Output<String> queueName() {
         return queue.name();
     }
-
-    public Output<String> deadLetterQueueName() {
-        return deadLetters.name();
-    }
 }

@@ -46,10 +46,6 @@ public final class Firewall {
         return group.id();
     }
 
-    public SecurityGroup group() {
-        return group;
-    }
-
     /**
      * Lets {@code source} reach this group on TCP {@code port}: an ingress rule here that names the
      * source group, and the matching egress rule on the source that names this group. Security

@@ -19,4 +19,7 @@ public @interface Choice {
 
     /** Pick the variant by the keys present rather than by the component key's value. */
     boolean byPresence() default false;
+
+    /** For a choice by presence: when one of the shapes must be set, for the reference. */
+    String requiredWhen() default "";
 }

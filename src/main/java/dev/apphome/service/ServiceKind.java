@@ -22,9 +22,9 @@ public sealed interface ServiceKind {
      */
     @Variant("web")
     record Web(
-            @Key(doc = "container port (web and internal)", required = true, min = 1, max = 65535, after = "image",
+            @Key(doc = "container port", required = true, min = 1, max = 65535, after = "image",
                     onlyBecause = "a worker receives no traffic") Integer port,
-            @Key(doc = "listener rule (web only)", after = "healthCheck", onlyBecause = "only web services are behind the "
+            @Key(doc = "listener rule", after = "healthCheck", onlyBecause = "only web services are behind the "
                     + "load balancer") Routing routing) implements ServiceKind {
     }
 
@@ -35,7 +35,7 @@ public sealed interface ServiceKind {
      */
     @Variant("internal")
     record Internal(
-            @Key(doc = "container port (web and internal)", required = true, min = 1, max = 65535, after = "image",
+            @Key(doc = "container port", required = true, min = 1, max = 65535, after = "image",
                     onlyBecause = "a worker receives no traffic") Integer port) implements ServiceKind {
     }
 
