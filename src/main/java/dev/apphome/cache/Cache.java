@@ -41,7 +41,7 @@ public final class Cache extends ComponentResource implements Store<Boolean>, Mo
 
     public Cache(String name, CacheSettings args, StoreContext context) {
         super("apphome:cache:Cache", name, ComponentResourceOptions.Empty);
-        Rule.require(args, CacheSettings.RULES);
+        Rule.require(args);
         var network = context.network();
         var keyArn = context.keyArn();
         var protection = context.protection();

@@ -7,8 +7,6 @@ import dev.apphome.schema.Rule;
 import dev.apphome.schema.Spelling;
 import dev.apphome.schema.Variant;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -110,7 +108,7 @@ final class Schema {
             }
             components.add(new Entry(component, key.name().isEmpty() ? component.getName() : key.name(), key));
         }
-        return new Layout(type, name, nameAnnotation, List.copyOf(components), rules(type));
+        return new Layout(type, name, nameAnnotation, List.copyOf(components), Rule.of(type));
     }
 
     private static List<Shape> shapes(Class<?> sealed) {
@@ -127,22 +125,6 @@ final class Schema {
             shapes.add(new Shape(permitted, variant.value(), List.of(variant.whenPresent()), entries));
         }
         return List.copyOf(shapes);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Rule<Object>> rules(Class<?> type) {
-        try {
-            Field field = type.getDeclaredField("RULES");
-            if (!Modifier.isStatic(field.getModifiers())) {
-                return List.of();
-            }
-            field.setAccessible(true);
-            return (List<Rule<Object>>) field.get(null);
-        } catch (NoSuchFieldException e) {
-            return List.of();
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -60,6 +60,21 @@ public final class StackSettingsReader {
         return List.copyOf(keys);
     }
 
+    /**
+     * One settings record bound from plain values exactly as a stack file's would be (defaults,
+     * ranges, rules), for settings built in code; throws {@link InvalidSettingsException} listing
+     * every problem.
+     */
+    public static <T> T record(Class<T> type, Map<String, Object> values, List<StoreKind<?, ?>> kinds) {
+        Problems problems = new Problems("(settings)");
+        Map<Class<?>, SettingsReader.Adapter> adapters = new LinkedHashMap<>();
+        adapters.put(LogRetention.class, StackSettingsReader::logRetention);
+        adapters.put(Uses.class, (r, path, raw, key) -> uses(r, path, raw, kinds));
+        Object bound = new SettingsReader(problems, adapters).record(type, type.getSimpleName(), values, "test");
+        problems.throwIfAny();
+        return type.cast(bound);
+    }
+
     /** Reads and validates; throws {@link InvalidSettingsException} listing every problem. */
     public static StackSettings read(String project, String stack, ConfigSource source, List<StoreKind<?, ?>> kinds) {
         return new Run(project, stack, source, kinds).read();

@@ -59,7 +59,7 @@ public final class Database extends ComponentResource implements Store<Boolean>,
 
     public Database(String name, DatabaseSettings args, StoreContext context) {
         super("apphome:database:Database", name, ComponentResourceOptions.Empty);
-        this.args = Rule.require(args, DatabaseSettings.RULES);
+        this.args = Rule.require(args);
         var network = context.network();
         var protection = context.protection();
         var keyArn = context.keyArn();

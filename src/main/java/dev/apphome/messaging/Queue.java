@@ -42,7 +42,7 @@ public final class Queue extends ComponentResource implements Store<QueueAccess>
     public Queue(String name, QueueSettings args, Output<String> keyArn, String region, Protection protection,
                  ComponentResourceOptions options) {
         super("apphome:messaging:Queue", name, options);
-        this.args = Rule.require(args, QueueSettings.RULES);
+        this.args = Rule.require(args);
         this.keyArn = keyArn;
         this.region = region;
         CustomResourceOptions child = protection.child(this);

@@ -62,7 +62,7 @@ public final class Network extends ComponentResource {
     public Network(String name, NetworkSettings args, AwsContext aws, Output<String> keyArn, Protection protection,
                    ComponentResourceOptions options) {
         super("apphome:network:Network", name, options);
-        Rule.require(args, NetworkSettings.RULES);
+        Rule.require(args);
         List<SubnetPlan.Planned> plan = args.subnets();
         CustomResourceOptions child = protection.child(this);
 

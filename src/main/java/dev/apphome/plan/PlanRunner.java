@@ -69,20 +69,30 @@ public final class PlanRunner {
     }
 
     /** The same, answering AWS through {@code mocks} (tests pass a spy to observe the calls). */
-    public static synchronized Result run(StackSettings settings, ConfigSource source, boolean preview, PlanMocks mocks) {
+    public static Result run(StackSettings settings, ConfigSource source, boolean preview, PlanMocks mocks) {
+        return runProgram(settings.project(), settings.stack(), source, preview, mocks,
+                ctx -> AppStack.declare(ctx, settings, name -> ctx.config().requireSecret(name)));
+    }
+
+    /**
+     * Runs any program under the mock engine with the given stack config and returns what it
+     * registered: the whole stack, or one component alone in an otherwise empty stack.
+     */
+    public static synchronized Result runProgram(String project, String stack, ConfigSource source, boolean preview,
+                                                 PlanMocks mocks, java.util.function.Consumer<com.pulumi.Context> program) {
         var monitor = new RecordingMonitor[1];
         try {
             var test = PulumiTestInternal.builder()
                     .options(TestOptions.builder()
-                            .projectName(settings.project())
-                            .stackName(settings.stack())
+                            .projectName(project)
+                            .stackName(stack)
                             .preview(preview)
                             .build())
                     .mocks(mocks)
                     .config(source.values(), source.secretKeys())
                     .monitorDecorator(ignored -> monitor[0] = new RecordingMonitor(mocks, PulumiTestInternal.mockLog()))
                     .build();
-            var result = test.runTest(ctx -> AppStack.declare(ctx, settings, name -> ctx.config().requireSecret(name)));
+            var result = test.runTest(program::accept);
             if (result.exitCode() != 0 || !result.exceptions().isEmpty() || !result.errors().isEmpty()) {
                 Throwable cause = result.exceptions().isEmpty() ? null : result.exceptions().get(0);
                 List<String> messages = new ArrayList<>(result.errors());

@@ -45,12 +45,53 @@ public record Rule<R>(Function<R, List<Violation>> check) {
         return violations;
     }
 
-    /** Throws {@link IllegalArgumentException} naming every violation of {@code rules} by {@code settings}. */
-    public static <R> R require(R settings, List<Rule<R>> rules) {
-        List<Violation> violations = check(settings, rules);
+    /** The rules a settings record keeps in its static {@code RULES} field; none when it has none. */
+    @SuppressWarnings("unchecked")
+    public static List<Rule<Object>> of(Class<?> type) {
+        try {
+            java.lang.reflect.Field field = type.getDeclaredField("RULES");
+            if (!java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                return List.of();
+            }
+            field.setAccessible(true);
+            return (List<Rule<Object>>) field.get(null);
+        } catch (NoSuchFieldException e) {
+            return List.of();
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Throws {@link IllegalArgumentException} naming every rule that {@code settings}, or any
+     * settings record inside it, breaks: a component calls this on what it is given.
+     */
+    public static <R> R require(R settings) {
+        List<String> violations = new ArrayList<>();
+        collect(settings, violations);
         if (!violations.isEmpty()) {
-            throw new IllegalArgumentException(settings.getClass().getSimpleName() + " breaks its rules: " + violations);
+            throw new IllegalArgumentException(String.join("; ", violations));
         }
         return settings;
+    }
+
+    private static void collect(Object settings, List<String> violations) {
+        if (settings == null || !settings.getClass().isRecord()) {
+            return;
+        }
+        for (var component : settings.getClass().getRecordComponents()) {
+            try {
+                var accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                Object value = accessor.invoke(settings);
+                collect(value instanceof java.util.Optional<?> o ? o.orElse(null) : value, violations);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        List<Violation> found = check(settings, of(settings.getClass()));
+        if (!found.isEmpty()) {
+            violations.add(settings.getClass().getSimpleName() + " breaks its rules: " + found);
+        }
     }
 }

@@ -88,7 +88,7 @@ public final class AppService extends ComponentResource {
                       boolean serviceConnect, Optional<Output<String>> scalingQueue, Protection protection,
                       ComponentResourceOptions options) {
         super("apphome:service:AppService", name, options);
-        this.args = Rule.require(args, ServiceSettings.RULES);
+        this.args = Rule.require(args);
         AwsContext aws = placement.aws();
         CustomResourceOptions child = protection.child(this);
         this.firewall = new Firewall(name, args.kind().label() + " service " + args.name(),

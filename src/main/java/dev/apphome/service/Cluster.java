@@ -33,7 +33,7 @@ public final class Cluster extends ComponentResource {
     public Cluster(String name, ClusterSettings args, String namespaceName, Protection protection,
                    ComponentResourceOptions options) {
         super("apphome:service:Cluster", name, options);
-        this.args = Rule.require(args, ClusterSettings.RULES);
+        this.args = Rule.require(args);
         this.namespace = new HttpNamespace(Naming.child(name, "namespace"), HttpNamespaceArgs.builder()
                 .name(namespaceName)
                 .description("Service Connect names of " + name)

@@ -83,7 +83,7 @@ public final class PrivateBucket extends ComponentResource implements Store<Buck
                          java.util.function.Function<Output<String>, List<Map<String, Object>>> extraStatements,
                          String region, Protection protection, ComponentResourceOptions options) {
         super("apphome:storage:PrivateBucket", name, options);
-        this.args = Rule.require(args, BucketSettings.RULES);
+        this.args = Rule.require(args);
         this.encryption = encryption;
         this.region = region;
         CustomResourceOptions child = protection.child(this);

@@ -1,0 +1,57 @@
+package dev.apphome.network;
+
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.apphome.support.Components;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The VPC alone, with settings built here. Mocks cannot prove the region has the AZs asked for. */
+class NetworkComponentTest {
+
+    private static dev.apphome.plan.PlanRunner.Result plan(Map<String, Object> values) {
+        var settings = Components.settings(NetworkSettings.class, values);
+        return Components.declare(s -> new Network("vpc", settings, s.aws(), s.keyArn(), s.protection(),
+                ComponentResourceOptions.Empty));
+    }
+
+    @ParameterizedTest(name = "{0} over {1} AZs")
+    @CsvSource({"single, 4, 1", "onePerAz, 4, 4", "onePerAz, 2, 2"})
+    void natGatewaysFollowTheStrategy(String strategy, int zones, int gateways) {
+        var plan = plan(Map.of("natGateways", strategy, "availabilityZones", zones));
+
+        assertEquals(gateways, plan.ofType("aws:ec2/natGateway:NatGateway").size());
+        assertEquals(zones * 3, plan.ofType("aws:ec2/subnet:Subnet").size());
+        // One private route table per AZ, each with a default route through a gateway.
+        assertEquals(zones, plan.ofType("aws:ec2/route:Route").stream()
+                .filter(r -> r.name().startsWith("vpc-private-")).count());
+    }
+
+    @Test
+    void withoutNatTheTasksReachAwsThroughInterfaceEndpoints() {
+        var plan = plan(Map.of("natGateways", "none", "interfaceEndpoints", true));
+
+        assertEquals(List.of(), plan.ofType("aws:ec2/natGateway:NatGateway"));
+        assertEquals(List.of("com.amazonaws.eu-west-1.dynamodb", "com.amazonaws.eu-west-1.ecr.api",
+                        "com.amazonaws.eu-west-1.ecr.dkr", "com.amazonaws.eu-west-1.logs", "com.amazonaws.eu-west-1.s3",
+                        "com.amazonaws.eu-west-1.secretsmanager"),
+                plan.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").stream().map(r -> r.inputString("serviceName")).sorted().toList());
+        assertEquals(List.of("vpc-private-1", "vpc-private-2"), plan.ofType("aws:ec2/routeTable:RouteTable").stream()
+                .map(r -> r.name()).filter(n -> n.startsWith("vpc-private")).sorted().toList());
+        assertEquals(List.of(), plan.ofType("aws:ec2/route:Route").stream().filter(r -> r.name().startsWith("vpc-private")).toList());
+    }
+
+    @Test
+    void flowLogsGoToAnEncryptedLogGroupForTheDaysAsked() {
+        var plan = plan(Map.of("flowLogRetentionDays", 365));
+        var group = plan.named("aws:cloudwatch/logGroup:LogGroup", "vpc-flow-logs");
+
+        assertEquals(365L, group.input("retentionInDays"));
+        assertEquals("aws:kms/key:Key", dev.apphome.support.Plans.source(plan, group, "kmsKeyId").type());
+    }
+}
