@@ -96,6 +96,9 @@ public final class PlanCommand implements Callable<Integer> {
                 out.println("Secure values planned as placeholders (they cannot be decrypted offline): "
                         + String.join(", ", secureKeys));
             }
+            out.println("Images:");
+            settings.services().forEach(s -> out.println("    " + s.name() + ": "
+                    + dev.apphome.service.ImageSource.of(s.image(), "aws").describe(settings.region())));
             out.println("Outputs:");
             result.stackOutputs().forEach((k, v) -> out.println("    " + k + ": " + v));
             out.println();

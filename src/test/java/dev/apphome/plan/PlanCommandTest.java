@@ -71,6 +71,9 @@ class PlanCommandTest {
         assertTrue(run.out().contains(" +   ├─ apphome:network:Network "));
         assertTrue(run.out().contains("│  ├─ aws:ec2/vpc:Vpc "));
         assertTrue(run.out().contains("Outputs:\n    vpcId: vpc-"));
+        // Which registry each service pulls from, and what that needs.
+        assertTrue(run.out().contains("Images:\n    api: ECR repository api in account 123456789012, eu-west-1: the "
+                + "execution role may pull exactly that repository"), run.out());
     }
 
     @Test
