@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +63,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         Path file = resolve(stack);
         String stackName = stackName(file);
         StackSettings settings;
@@ -101,14 +102,31 @@ public final class PlanCommand implements Callable<Integer> {
         out.println("Resources: + " + result.resources().size() + " to create (" + resources + " AWS resources, "
                 + (result.resources().size() - resources) + " components)");
         if (json != null) {
-            Path parent = json.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            Path pulumiYaml = file.toAbsolutePath().getParent().resolve("Pulumi.yaml");
+            try {
+                Path parent = json.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.writeString(json, PlanDocument.toJson(result, PlanDocument.projectDefaults(pulumiYaml)));
+            } catch (IOException e) {
+                err.println("error: cannot write --json " + json + ": " + reason(e) + "; choose another path.");
+                return FAILED;
             }
-            Files.writeString(json, PlanDocument.toJson(result));
             out.println("Wrote " + json);
         }
         return 0;
+    }
+
+    /** An I/O failure in words (Java's messages name only the path). */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.getMessage();
     }
 
     static Path resolve(String stack) {
