@@ -118,6 +118,68 @@ class PlanCommandTest {
     }
 
     @Test
+    void aJsonPathAtTheStackFileIsRefusedBeforeAnythingIsPlanned() throws Exception {
+        Path stack = Stacks.write("same", Stacks.MINIMAL);
+
+        var run = run(stack.toString(), "--json", stack.toString());
+
+        assertEquals(2, run.status());
+        assertEquals("", run.out());
+        assertEquals("error: --json " + stack + " is the stack file this plan reads; writing the plan there would destroy it. "
+                + "Give another file, e.g. --json plans/same.json\nNo plan was made.\n", run.err());
+        assertEquals(Stacks.MINIMAL, Files.readString(stack));
+    }
+
+    @Test
+    void aJsonPathAtTheProjectFileIsRefused() {
+        Path stack = Stacks.write("project", Stacks.MINIMAL);
+
+        var run = run(stack.toString(), "--json", stack.resolveSibling("Pulumi.yaml").toString());
+
+        assertEquals(2, run.status());
+        assertTrue(run.err().startsWith("error: --json " + stack.resolveSibling("Pulumi.yaml") + " is the project file this plan reads"),
+                run.err());
+    }
+
+    @Test
+    void aDirectoryAsJsonPathIsRefusedWithAFileToUseInstead(@TempDir Path dir) {
+        Path stack = Stacks.write("dir", Stacks.MINIMAL);
+
+        var run = run(stack.toString(), "--json", dir.toString());
+
+        assertEquals(2, run.status());
+        assertEquals("error: --json " + dir + " is a directory; give a file in it, e.g. --json " + dir.resolve("dir.json")
+                + "\nNo plan was made.\n", run.err());
+    }
+
+    @Test
+    void aJsonPathUnderAFileIsRefused(@TempDir Path dir) throws Exception {
+        Path stack = Stacks.write("under", Stacks.MINIMAL);
+        Files.writeString(dir.resolve("plans"), "a file");
+        Path json = dir.resolve("plans/under.json");
+
+        var run = run(stack.toString(), "--json", json.toString());
+
+        assertEquals(2, run.status());
+        assertEquals("error: cannot write --json " + json + ": " + dir.resolve("plans") + " is a file, not a directory; "
+                + "choose another path.\nNo plan was made.\n", run.err());
+    }
+
+    @Test
+    void anUnwritableJsonPathIsRefusedInASentence() {
+        // Tests run as root, which may write anywhere a disk allows: /proc refuses new files even to root.
+        Path stack = Stacks.write("unwritable", Stacks.MINIMAL);
+
+        var run = run(stack.toString(), "--json", "/proc/1/plan.json");
+
+        assertEquals(2, run.status());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("error: cannot write --json /proc/1/plan.json: "), run.err());
+        assertTrue(run.err().endsWith("; choose another path.\nNo plan was made.\n"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
     void printsTheResourceTreeLikePulumiPreview() {
         var run = run(Stacks.ROOT.resolve("Pulumi.dev.yaml").toString());
 
