@@ -142,6 +142,14 @@ describe("bin/policy-check refuses a preview it cannot judge whole", () => {
         assert.ok(!result.err.includes("    at "), "no stack trace");
     });
 
+    it("refuses a document without steps instead of passing it", () => {
+        const result = run({ steps: [], changeSummary: {} });
+
+        assert.equal(result.status, 2);
+        assert.equal(result.err, `error: ${result.file} has no steps, so there is nothing to judge; a preview always has at `
+            + "least the root stack's step. Give the output of pulumi preview --json --show-sames or bin/plan --json.\n");
+    });
+
     it("refuses a resource listed twice", () => {
         const doc = planOf(compliantStack());
         doc.steps.push(JSON.parse(JSON.stringify(doc.steps[1])));

@@ -112,6 +112,10 @@ export function judge(doc: unknown, file: string): Judged {
     if (!isObject(doc) || !Array.isArray(doc.steps)) {
         throw new InputError(`${file} has no steps array; expected the output of pulumi preview --json or bin/plan --json`);
     }
+    if (doc.steps.length === 0) {
+        throw new InputError(`${file} has no steps, so there is nothing to judge; a preview always has at least the root `
+            + "stack's step. Give the output of pulumi preview --json --show-sames or bin/plan --json.");
+    }
     const problems: string[] = [];
     const states: { index: number; op: string; state: PlanState }[] = [];
     doc.steps.forEach((step: unknown, index: number) => {
