@@ -74,6 +74,7 @@ public final class AppStack {
         for (StoreKind<?, ?> kind : Stores.ALL) {
             stores.put(kind, declareStores(kind, settings, prefix, context));
         }
+        network.applyIsolatedAcl();
         var secrets = new AppSecrets(Naming.child(prefix, "secrets"), settings.secrets(), keyArn, stackSecret,
                 protection, none);
 

@@ -72,6 +72,7 @@ public final class Database extends ComponentResource implements Store<Boolean>,
         CustomResourceOptions child = protection.child(this);
 
         this.firewall = new Firewall(name, "Database: only from services that use it", network.vpcId(), this);
+        network.admitToIsolatedTier(args.engine().port());
         var subnetGroup = new SubnetGroup(Naming.child(name, "subnets"), SubnetGroupArgs.builder()
                 .description("Isolated subnets of " + name)
                 .subnetIds(network.ids(SubnetTier.ISOLATED))
