@@ -59,6 +59,14 @@ class ReadmeTest {
     }
 
     @Test
+    void theTuneDatabaseParametersSnippetIsAValidDatabase() {
+        var settings = Stacks.parse(Stacks.MINIMAL + snippetAfter("### Tune database parameters"));
+
+        assertEquals(Map.of("max_connections", "2000", "long_query_time", "0.5", "time_zone", "Europe/Berlin"),
+                settings.single(Stores.DATABASE).orElseThrow().parameters());
+    }
+
+    @Test
     void theConfigReferenceIsTheOneTheSettingsRecordsDescribe() {
         assertEquals(Docs.withReference(README), README, "README.md's configuration reference differs from the "
                 + "settings records; run bin/reference");

@@ -91,11 +91,23 @@ public final class Database extends ComponentResource implements Store<Boolean>,
         var stateful = CustomResourceOptions.builder().parent(this).protect(protection.protectData())
                 .deleteBeforeReplace(true).dependsOn(logGroups).build();
 
+        // The description stays as it was when the groups held only the TLS parameter: RDS cannot change a
+        // group's description, so a new one would replace the group.
+        DatabaseEngine.ParameterGroups groups = flavor.groups(args.parameters());
         if (args.deployment() instanceof DatabaseDeployment.Aurora aurora) {
             var parameters = new ClusterParameterGroup(Naming.child(name, "params"), ClusterParameterGroupArgs.builder()
                     .description("TLS-only connections for " + name)
                     .family(args.parameterGroupFamily())
-                    .parameters(flavor.parameters().stream().map(p -> ClusterParameterGroupParameterArgs.builder()
+                    .parameters(groups.main().stream().map(p -> ClusterParameterGroupParameterArgs.builder()
+                            .name(p.name()).value(p.value()).applyMethod(p.applyMethod()).build()).toList())
+                    .build(), child);
+            // Instance-level parameters (Aurora MySQL's max_connections, …) in a group every instance uses; none
+            // when the stack file sets none, so that instances keep the default group.
+            ParameterGroup instanceParameters = groups.instances().isEmpty() ? null
+                    : new ParameterGroup(Naming.child(name, "instance-params"), ParameterGroupArgs.builder()
+                    .description("Instance parameters for " + name)
+                    .family(args.parameterGroupFamily())
+                    .parameters(groups.instances().stream().map(p -> ParameterGroupParameterArgs.builder()
                             .name(p.name()).value(p.value()).applyMethod(p.applyMethod()).build()).toList())
                     .build(), child);
             var clusterArgs = ClusterArgs.builder();
@@ -131,6 +143,9 @@ public final class Database extends ComponentResource implements Store<Boolean>,
                 if (args.applyImmediately()) {
                     instanceArgs.applyImmediately(true);
                 }
+                if (instanceParameters != null) {
+                    instanceArgs.dbParameterGroupName(instanceParameters.name());
+                }
                 new ClusterInstance(Naming.child(name, role), instanceArgs
                         .identifier(identifier + "-" + role)
                         .clusterIdentifier(cluster.id())
@@ -153,7 +168,7 @@ public final class Database extends ComponentResource implements Store<Boolean>,
             var parameters = new ParameterGroup(Naming.child(name, "params"), ParameterGroupArgs.builder()
                     .description("TLS-only connections for " + name)
                     .family(args.parameterGroupFamily())
-                    .parameters(flavor.parameters().stream().map(p -> ParameterGroupParameterArgs.builder()
+                    .parameters(groups.main().stream().map(p -> ParameterGroupParameterArgs.builder()
                             .name(p.name()).value(p.value()).applyMethod(p.applyMethod()).build()).toList())
                     .build(), child);
             var instanceArgs = InstanceArgs.builder();
