@@ -120,7 +120,10 @@ public final class AppStack {
             ctx.export("loadBalancerDnsName", lb.dnsName());
         });
         ctx.export("clusterName", cluster.name());
-        stores.get(Stores.DATABASE).values().forEach(db -> ctx.export("databaseHost", ((Database) db).host()));
+        stores.get(Stores.DATABASE).values().forEach(db -> {
+            ctx.export("databaseHost", ((Database) db).host());
+            ((Database) db).proxyHost().ifPresent(host -> ctx.export("databaseProxyHost", host));
+        });
         stores.get(Stores.CACHE).values().forEach(c -> ctx.export("cacheHost", ((Cache) c).host()));
         Map<String, Output<String>> bucketNames = new LinkedHashMap<>();
         stores.get(Stores.BUCKETS).forEach((k, v) -> bucketNames.put(k, ((PrivateBucket) v).bucketName()));

@@ -59,6 +59,15 @@ class ReadmeTest {
     }
 
     @Test
+    void theRdsProxySnippetIsAValidProxy() {
+        var settings = Stacks.parse(Stacks.MINIMAL + snippetAfter("### Put RDS Proxy in front of the database"));
+        var proxy = settings.single(Stores.DATABASE).orElseThrow().proxy().orElseThrow();
+
+        assertEquals(List.of(90, 50, 900, false), List.of(proxy.maxConnectionsPercent(), proxy.maxIdleConnectionsPercent(),
+                proxy.idleClientTimeoutSeconds(), proxy.iamAuth()));
+    }
+
+    @Test
     void theTuneDatabaseParametersSnippetIsAValidDatabase() {
         var settings = Stacks.parse(Stacks.MINIMAL + snippetAfter("### Tune database parameters"));
 

@@ -20,6 +20,7 @@ import java.util.List;
  * @param cacheMemoryPercent    cache memory used
  * @param evaluationMinutes     minutes a threshold must be breached before alarming
  * @param queueAgeSeconds       age of a queue's oldest message that raises an alarm
+ * @param proxyClientConnections client connections to the database proxy that raise an alarm
  */
 public record AlertSettings(
         @Key(doc = "alert subscribers (each confirms by email)", pattern = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
@@ -45,7 +46,9 @@ public record AlertSettings(
         @Key(doc = "minutes a threshold must be breached before alarming", unit = "minutes", dflt = "5", min = 1,
                 max = 1440) int evaluationMinutes,
         @Key(doc = "oldest-message age that raises a queue alarm (any dead letter always does)", unit = "seconds",
-                dflt = "900", min = 60, max = 1209600) int queueAgeSeconds) {
+                dflt = "900", min = 60, max = 1209600) int queueAgeSeconds,
+        @Key(doc = "client connections to the database proxy above which an alarm is raised", dflt = "1000", min = 1,
+                max = 1000000) int proxyClientConnections) {
 
     public AlertSettings {
         emails = List.copyOf(emails);

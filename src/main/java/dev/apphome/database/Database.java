@@ -56,6 +56,7 @@ public final class Database extends ComponentResource implements Store<Boolean>,
     private final Output<String> masterSecretArn;
     private final Output<String> keyArn;
     private final String region;
+    private final java.util.Optional<DatabaseProxy> proxy;
 
     public Database(String name, DatabaseSettings args, StoreContext context) {
         super("apphome:database:Database", name, ComponentResourceOptions.Empty);
@@ -137,6 +138,7 @@ public final class Database extends ComponentResource implements Store<Boolean>,
                     .iamDatabaseAuthenticationEnabled(true)
                     .enabledCloudwatchLogsExports(flavor.logExports())
                     .build(), stateful);
+            ClusterInstance writer = null;
             for (int i = 0; i <= aurora.readers(); i++) {
                 String role = i == 0 ? "writer" : "reader-" + i;
                 var instanceArgs = ClusterInstanceArgs.builder();
@@ -146,7 +148,7 @@ public final class Database extends ComponentResource implements Store<Boolean>,
                 if (instanceParameters != null) {
                     instanceArgs.dbParameterGroupName(instanceParameters.name());
                 }
-                new ClusterInstance(Naming.child(name, role), instanceArgs
+                var member = new ClusterInstance(Naming.child(name, role), instanceArgs
                         .identifier(identifier + "-" + role)
                         .clusterIdentifier(cluster.id())
                         .engine(flavor.rdsEngine())
@@ -159,10 +161,14 @@ public final class Database extends ComponentResource implements Store<Boolean>,
                         .promotionTier(i)
                         .build(), CustomResourceOptions.builder().parent(this).protect(protection.protectData())
                         .deleteBeforeReplace(true).build());
+                writer = writer == null ? member : writer;
             }
             this.host = cluster.endpoint();
             this.masterSecretArn = cluster.masterUserSecrets()
                     .applyValue(secrets -> secrets.get(0).secretArn().orElseThrow());
+            List<Resource> targets = List.of(writer);
+            this.proxy = args.proxy().map(p -> new DatabaseProxy(name, p, args.engine(), network, context.aws(), keyArn,
+                    masterSecretArn, firewall, t -> t.dbClusterIdentifier(cluster.clusterIdentifier()), targets, this));
         } else {
             var instanceShape = (DatabaseDeployment.Instance) args.deployment();
             var parameters = new ParameterGroup(Naming.child(name, "params"), ParameterGroupArgs.builder()
@@ -212,6 +218,8 @@ public final class Database extends ComponentResource implements Store<Boolean>,
             this.host = instance.address();
             this.masterSecretArn = instance.masterUserSecrets()
                     .applyValue(secrets -> secrets.get(0).secretArn().orElseThrow());
+            this.proxy = args.proxy().map(p -> new DatabaseProxy(name, p, args.engine(), network, context.aws(), keyArn,
+                    masterSecretArn, firewall, t -> t.dbInstanceIdentifier(instance.identifier()), List.of(instance), this));
         }
         registerOutputs(Map.of("host", host, "port", Output.of(args.engine().port())));
     }
@@ -221,13 +229,32 @@ public final class Database extends ComponentResource implements Store<Boolean>,
      * secret ARN; and the database admits the service's security group on its port. The task role
      * may also read the secret, because RDS rotates it every 7 days and a long-running task must
      * fetch the new password itself (DB_SECRET_ARN names it).
+     *
+     * <p>With a proxy, the service gets the proxy's endpoint instead and is admitted by the proxy,
+     * not the database, which admits only the proxy. A proxy that requires IAM sign-in gives the
+     * service no credentials at all: the user name, and the right to sign in as that user through
+     * this proxy ({@code rds-db:connect}).
      */
     @Override
     public Connection connect(Client client, Boolean access) {
-        firewall.admit(client.firewall(), args.engine().port(), client.name() + " to the database");
-        return new Connection(
-                Map.of("DB_HOST", host, "DB_PORT", Output.of(String.valueOf(args.engine().port())),
-                        "DB_NAME", Output.of(args.databaseName()), "DB_SECRET_ARN", masterSecretArn),
+        int port = args.engine().port();
+        Map<String, Output<String>> environment = new java.util.LinkedHashMap<>(Map.of(
+                "DB_PORT", Output.of(String.valueOf(port)), "DB_NAME", Output.of(args.databaseName())));
+        if (proxy.isPresent()) {
+            proxy.get().admit(client.firewall(), port, client.name() + " to the database proxy");
+            environment.put("DB_HOST", proxy.get().endpoint());
+            if (proxy.get().settings().iamAuth()) {
+                environment.put("DB_USER", Output.of(MASTER_USERNAME));
+                environment.put("DB_IAM_AUTH", Output.of("true"));
+                return new Connection(environment, Map.of(), List.of(PolicyDocument.allow("ConnectThroughDatabaseProxy",
+                        List.of("rds-db:connect"), List.of(proxy.get().dbUserArn(MASTER_USERNAME)))));
+            }
+        } else {
+            firewall.admit(client.firewall(), port, client.name() + " to the database");
+            environment.put("DB_HOST", host);
+        }
+        environment.put("DB_SECRET_ARN", masterSecretArn);
+        return new Connection(environment,
                 Map.of("DB_CREDENTIALS", masterSecretArn),
                 List.of(PolicyDocument.allow("ReadDatabaseCredentials", List.of("secretsmanager:GetSecretValue"),
                                 List.of(masterSecretArn)),
@@ -247,16 +274,25 @@ public final class Database extends ComponentResource implements Store<Boolean>,
         var connections = new Alerts.AlarmSpec("db-connections", "Database connections > " + t.databaseConnections(),
                 "AWS/RDS", "DatabaseConnections", dimensions, "Maximum", "GreaterThanThreshold",
                 t.databaseConnections(), 60, t.evaluationMinutes(), "missing");
-        if (args.aurora()) {
-            return List.of(cpu, connections);
+        List<Alerts.Alarm> alarms = new ArrayList<>(List.of(cpu, connections));
+        if (!args.aurora()) {
+            alarms.add(new Alerts.AlarmSpec("db-storage", "Database free storage < " + t.databaseFreeStorageGb() + " GiB",
+                    "AWS/RDS", "FreeStorageSpace", dimensions, "Minimum", "LessThanThreshold",
+                    t.databaseFreeStorageGb() * GIB, 300, 1, "missing"));
         }
-        var storage = new Alerts.AlarmSpec("db-storage", "Database free storage < " + t.databaseFreeStorageGb() + " GiB",
-                "AWS/RDS", "FreeStorageSpace", dimensions, "Minimum", "LessThanThreshold",
-                t.databaseFreeStorageGb() * GIB, 300, 1, "missing");
-        return List.of(cpu, connections, storage);
+        // RDS Proxy publishes ClientConnections each minute; Sum is the statistic AWS documents for it.
+        proxy.ifPresent(p -> alarms.add(new Alerts.AlarmSpec("db-proxy-connections", "Database proxy client connections > "
+                + t.proxyClientConnections(), "AWS/RDS", "ClientConnections", Map.of("ProxyName", p.name()), "Sum",
+                "GreaterThanThreshold", t.proxyClientConnections(), 60, t.evaluationMinutes(), "missing")));
+        return List.copyOf(alarms);
     }
 
     public Output<String> host() {
         return host;
+    }
+
+    /** The proxy's endpoint, when the database has a proxy. */
+    public java.util.Optional<Output<String>> proxyHost() {
+        return proxy.map(DatabaseProxy::endpoint);
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param databaseName        name of the database created inside
  * @param applyImmediately    whether changes are applied at once rather than in the maintenance window
  * @param parameters          engine parameters set by the stack file, by name
+ * @param proxy               an RDS Proxy that services connect through, if any
  */
 public record DatabaseSettings(
         @Key(doc = "the engine", required = true, allowed = "postgres or mysql") DatabaseEngine engine,
@@ -38,13 +39,15 @@ public record DatabaseSettings(
         @Key(doc = "apply class, storage and version changes at once instead of in the Sunday maintenance window "
                 + "(until then every preview shows the change again)", dflt = "false") boolean applyImmediately,
         @Key(doc = "engine parameters by name, e.g. `max_connections: 2000`; only those listed under \"Tune database "
-                + "parameters\", with their ranges; TLS cannot be turned off") Map<String, String> parameters) {
+                + "parameters\", with their ranges; TLS cannot be turned off") Map<String, String> parameters,
+        @Key(doc = "an RDS Proxy that services connect through (TLS only)") java.util.Optional<ProxySettings> proxy) {
 
     private static final String SMALL_BURSTABLE = "db\\.t\\d+g?\\.(micro|small)";
 
     public DatabaseSettings {
         engineVersion = engineVersion != null ? engineVersion : engine.in(deployment).defaultVersion();
         parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        proxy = proxy == null ? java.util.Optional.empty() : proxy;
     }
 
     public static final List<Rule<DatabaseSettings>> RULES = List.of(
@@ -59,6 +62,9 @@ public record DatabaseSettings(
                     d -> "is true on " + d.instanceClass + ", where RDS for MySQL does not offer it; allowed: false, or "
                             + "db.t4g.medium or larger"),
             Rule.each(DatabaseSettings::parameterProblems),
+            Rule.of("proxy", d -> d.proxy.isEmpty() || !proxyRefuses(d.engineVersion),
+                    d -> "is set with engineVersion " + d.engineVersion + ", which RDS Proxy does not support; allowed: "
+                            + "Aurora MySQL 2.07 or 2.11 and later (or version 3), or no proxy"),
             Rule.of("skipFinalSnapshot", d -> !(d.skipFinalSnapshot && d.deletionProtection),
                     "is true while deletionProtection is true; allowed: one or the other (a protected database is never "
                             + "deleted, so skipping its last snapshot only hides a choice)"));
@@ -95,6 +101,12 @@ public record DatabaseSettings(
             }
         });
         return found;
+    }
+
+    /** Aurora MySQL 2.08 to 2.10: the only versions of these engines RDS Proxy's support tables leave out. */
+    static boolean proxyRefuses(String engineVersion) {
+        var m = java.util.regex.Pattern.compile(".*\\.mysql_aurora\\.2\\.(\\d+)\\..*").matcher(engineVersion);
+        return m.matches() && Integer.parseInt(m.group(1)) >= 8 && Integer.parseInt(m.group(1)) <= 10;
     }
 
     private static String quote(String value) {

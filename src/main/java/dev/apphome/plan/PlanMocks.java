@@ -169,6 +169,18 @@ public class PlanMocks implements Mocks {
                 state.put("arn", arnPrefix + "cluster:" + physical);
                 state.put("masterUserSecrets", List.of(masterSecret(hex)));
             }
+            case "aws:rds/proxy:Proxy" -> {
+                // The proxy's resource id (prx-…) ends its ARN; IAM sign-in through the proxy names it.
+                id = physical;
+                state.put("name", physical);
+                state.put("arn", arnPrefix + "db-proxy:prx-" + hex.substring(0, 17));
+                state.put("endpoint", physical + ".proxy-c" + hex.substring(0, 11) + "." + region + ".rds.amazonaws.com");
+            }
+            case "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup" -> {
+                id = String.valueOf(state.get("dbProxyName"));
+                state.put("name", "default");
+                state.put("arn", arnPrefix + "target-group:prx-tg-" + hex.substring(0, 17));
+            }
             case "aws:elasticache/replicationGroup:ReplicationGroup" -> {
                 id = String.valueOf(state.getOrDefault("replicationGroupId", physical));
                 state.put("arn", arnPrefix + "replicationgroup:" + id);
