@@ -125,6 +125,8 @@ public final class AppStack {
             ((Database) db).proxyHost().ifPresent(host -> ctx.export("databaseProxyHost", host));
         });
         stores.get(Stores.CACHE).values().forEach(c -> ctx.export("cacheHost", ((Cache) c).host()));
+        stores.get(Stores.KAFKA).values().forEach(k -> ctx.export("kafkaBootstrapServers",
+                ((dev.apphome.kafka.Kafka) k).bootstrapBrokers()));
         Map<String, Output<String>> bucketNames = new LinkedHashMap<>();
         stores.get(Stores.BUCKETS).forEach((k, v) -> bucketNames.put(k, ((PrivateBucket) v).bucketName()));
         ctx.export("buckets", Output.all(List.copyOf(bucketNames.values())).applyValue(values -> {

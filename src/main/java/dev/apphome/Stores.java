@@ -4,6 +4,9 @@ import dev.apphome.cache.Cache;
 import dev.apphome.cache.CacheSettings;
 import dev.apphome.database.Database;
 import dev.apphome.database.DatabaseSettings;
+import dev.apphome.kafka.Kafka;
+import dev.apphome.kafka.KafkaAccess;
+import dev.apphome.kafka.KafkaSettings;
 import dev.apphome.messaging.Queue;
 import dev.apphome.messaging.QueueAccess;
 import dev.apphome.messaging.QueueSettings;
@@ -30,8 +33,11 @@ public final class Stores {
     public static final StoreKind<QueueSettings, QueueAccess> QUEUES =
             StoreKind.named("queues", "queue", "queue-", QueueSettings.class, QueueAccess.class, Queue::new);
 
+    public static final StoreKind<KafkaSettings, KafkaAccess> KAFKA =
+            StoreKind.single("kafka", "Kafka cluster", "kafka", KafkaSettings.class, KafkaAccess.class, Kafka::new);
+
     /** In the order the stack is declared, its alarms listed and its reference written. */
-    public static final List<StoreKind<?, ?>> ALL = List.of(DATABASE, CACHE, BUCKETS, QUEUES);
+    public static final List<StoreKind<?, ?>> ALL = List.of(DATABASE, CACHE, BUCKETS, QUEUES, KAFKA);
 
     private Stores() {
     }

@@ -59,6 +59,16 @@ class ReadmeTest {
     }
 
     @Test
+    void theAddKafkaSnippetIsAValidCluster() {
+        var settings = Stacks.parse(Stacks.MINIMAL.replace("routing:", "uses: {kafka: both}\n      routing:")
+                .replace("eu-west-1", "eu-west-1\n  apphome:network: {availabilityZones: 3}") + snippetAfter("### Add Kafka"));
+        var kafka = settings.single(Stores.KAFKA).orElseThrow();
+
+        assertEquals(List.of(3, 200, 800), List.of(kafka.brokers(), kafka.volumeSizeGb(), kafka.maxVolumeSizeGb()));
+        assertEquals(java.util.Optional.of(dev.apphome.kafka.KafkaAccess.BOTH), settings.services().get(0).uses().single("kafka"));
+    }
+
+    @Test
     void theRdsProxySnippetIsAValidProxy() {
         var settings = Stacks.parse(Stacks.MINIMAL + snippetAfter("### Put RDS Proxy in front of the database"));
         var proxy = settings.single(Stores.DATABASE).orElseThrow().proxy().orElseThrow();

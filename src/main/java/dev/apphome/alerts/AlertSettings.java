@@ -21,6 +21,8 @@ import java.util.List;
  * @param evaluationMinutes     minutes a threshold must be breached before alarming
  * @param queueAgeSeconds       age of a queue's oldest message that raises an alarm
  * @param proxyClientConnections client connections to the database proxy that raise an alarm
+ * @param kafkaDiskUsedPercent  a Kafka broker's disk use that raises an alarm
+ * @param kafkaCpuPercent       a Kafka broker's user CPU that raises an alarm
  */
 public record AlertSettings(
         @Key(doc = "alert subscribers (each confirms by email)", pattern = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
@@ -48,7 +50,11 @@ public record AlertSettings(
         @Key(doc = "oldest-message age that raises a queue alarm (any dead letter always does)", unit = "seconds",
                 dflt = "900", min = 60, max = 1209600) int queueAgeSeconds,
         @Key(doc = "client connections to the database proxy above which an alarm is raised", dflt = "1000", min = 1,
-                max = 1000000) int proxyClientConnections) {
+                max = 1000000) int proxyClientConnections,
+        @Key(doc = "disk use on any Kafka broker that raises an alarm (storage autoscaling acts at its own target "
+                + "first)", unit = "%", dflt = "80", min = 1, max = 100) int kafkaDiskUsedPercent,
+        @Key(doc = "user CPU on any Kafka broker that raises an alarm (AWS advises user plus system CPU under 60)",
+                unit = "%", dflt = "60", min = 1, max = 100) int kafkaCpuPercent) {
 
     public AlertSettings {
         emails = List.copyOf(emails);
