@@ -6,9 +6,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -171,7 +168,7 @@ public final class PlanDocument {
     public static Map<String, String> projectDefaults(Path pulumiYaml) {
         Map<String, String> defaults = new TreeMap<>();
         try {
-            Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(pulumiYaml));
+            Object document = dev.apphome.config.StackFile.yaml(pulumiYaml);
             if (document instanceof Map<?, ?> project && project.get("config") instanceof Map<?, ?> config) {
                 String name = String.valueOf(project.get("name"));
                 config.forEach((k, v) -> {
