@@ -83,9 +83,23 @@ final class CrossRules {
                         + ImageSource.of(s.image(), "aws").registry() + ", outside ECR, which a network without NAT "
                         + "gateways cannot reach; allowed: an ECR image, or network.natGateways single or onePerAz");
             }
-            if (d.cluster != null && s.architecture() == CpuArchitecture.ARM64 && d.cluster.spotWeight() > 0) {
-                d.problems.add(path + ".architecture", "arm64 cannot run on FARGATE_SPOT, and cluster.spotWeight is "
-                        + d.cluster.spotWeight() + "; allowed: x86_64, or spotWeight: 0");
+            if (d.cluster != null && s.architecture() == CpuArchitecture.ARM64 && s.capacity().over(d.cluster).spotWeight() > 0) {
+                boolean own = s.capacity().spotWeight() != null;
+                d.problems.add(path + ".architecture", "arm64 cannot run on FARGATE_SPOT, and "
+                        + (own ? "capacity.spotWeight" : "cluster.spotWeight") + " is "
+                        + s.capacity().over(d.cluster).spotWeight() + "; allowed: x86_64, or "
+                        + (own ? "capacity." : "") + "spotWeight: 0");
+            }
+            if (d.cluster != null && s.capacity().isSet()) {
+                var own = s.capacity().over(d.cluster);
+                if (own.fargateWeight() + own.spotWeight() == 0) {
+                    d.problems.add(path + ".capacity", "leaves both fargateWeight and spotWeight at 0; allowed: at least "
+                            + "one above 0");
+                }
+            }
+            if (d.network != null && d.network.natGateways() == NatGateways.NONE && s.tracing().enabled()) {
+                d.problems.add(path + ".tracing", "is on in a network without NAT gateways, which cannot pull the X-Ray "
+                        + "daemon from AWS's public registry; allowed: natGateways single or onePerAz, or no tracing");
             }
         }
         Map<Integer, String> priorities = new HashMap<>();
