@@ -96,6 +96,8 @@ public final class AppStack {
             }
         }
         services.values().forEach(AppService::launch);
+        settings.traceSampling().declare(prefix, settings.services().stream().filter(s -> s.tracing().enabled()).toList(),
+                com.pulumi.resources.CustomResourceOptions.Empty);
 
         var alerts = new Alerts(Naming.child(prefix, "alerts"), settings.alerts(), aws, keyArn, protection, none);
         for (AppService service : services.values()) {

@@ -7,6 +7,7 @@ import dev.apphome.network.NetworkSettings;
 import dev.apphome.secrets.SecretSettings;
 import dev.apphome.service.ClusterSettings;
 import dev.apphome.service.ServiceSettings;
+import dev.apphome.service.TraceSampling;
 import dev.apphome.wiring.StoreKind;
 
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * @param services         the services, in stack-file order
  * @param secrets          the application secrets
  * @param alerts           alarm thresholds and recipients
+ * @param traceSampling    how much traffic X-Ray samples
  * @param logRetentionDays how long container and database logs are kept
  * @param protectResources whether Pulumi refuses to delete stateful resources ({@code protect})
  * @param stores           each registered store kind to what the stack declares of it: an
@@ -42,6 +44,7 @@ public record StackSettings(
         List<ServiceSettings> services,
         List<SecretSettings> secrets,
         AlertSettings alerts,
+        TraceSampling traceSampling,
         LogRetention logRetentionDays,
         boolean protectResources,
         Map<StoreKind<?, ?>, Object> stores,

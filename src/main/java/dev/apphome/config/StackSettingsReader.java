@@ -123,6 +123,7 @@ public final class StackSettingsReader {
             }
             Object services = bind("services");
             Object alerts = bind("alerts");
+            Object traceSampling = bind("traceSampling");
             Object logRetention = bind("logRetentionDays");
             Object protect = bind("protectResources");
 
@@ -140,7 +141,8 @@ public final class StackSettingsReader {
             return new StackSettings(project, stack, region, (NetworkSettings) network,
                     Optional.of((LoadBalancerSettings) loadBalancer).filter(lb -> anyWeb), (ClusterSettings) cluster,
                     List.copyOf(serviceMap.values()), List.copyOf(secrets.values()),
-                    (dev.apphome.alerts.AlertSettings) alerts, (LogRetention) logRetention, (Boolean) protect, stores,
+                    (dev.apphome.alerts.AlertSettings) alerts, (dev.apphome.service.TraceSampling) traceSampling,
+                    (LogRetention) logRetention, (Boolean) protect, stores,
                     problems.warnings());
         }
 

@@ -7,6 +7,7 @@ import dev.apphome.network.NetworkSettings;
 import dev.apphome.secrets.SecretSettings;
 import dev.apphome.service.ClusterSettings;
 import dev.apphome.service.ServiceSettings;
+import dev.apphome.service.TraceSampling;
 import dev.apphome.schema.Key;
 
 import java.util.Map;
@@ -24,6 +25,7 @@ record TopLevel(
         @Key(doc = "the services, by name") Map<String, ServiceSettings> services,
         @Key(doc = "application secrets in Secrets Manager, by name") Map<String, SecretSettings> secrets,
         @Key(doc = "alarm thresholds and recipients") AlertSettings alerts,
+        @Key(doc = "how much of the traced services' traffic X-Ray samples") TraceSampling traceSampling,
         @Key(doc = "days container and database logs are kept", unit = "days", dflt = "30") LogRetention logRetentionDays,
         @Key(doc = "Pulumi `protect` on the database, buckets, key and secrets", dflt = "true") boolean protectResources) {
 }

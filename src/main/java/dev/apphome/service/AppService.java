@@ -104,7 +104,7 @@ public final class AppService extends ComponentResource {
         this.firewall = new Firewall(name, args.kind().label() + " service " + args.name(),
                 placement.network().vpcId(), this);
         firewall.allowHttpsOut("HTTPS to AWS APIs, image registries and third-party APIs");
-        Connection connection = uses.apply(new Client(args.name(), firewall)).and(observability(args, placement));
+        Connection connection = uses.apply(new Client(args.name(), firewall)).and(observability(name, args, placement));
 
         var logGroup = new LogGroup(Naming.child(name, "logs"), LogGroupArgs.builder()
                 .name(placement.logGroupPrefix() + "/" + args.name())
@@ -316,11 +316,13 @@ public final class AppService extends ComponentResource {
      * no resource-level permissions), and PutMetricData in the service's namespace only; and the
      * interface endpoints a network without NAT needs for them.
      */
-    private static Connection observability(ServiceSettings args, Placement placement) {
+    private static Connection observability(String name, ServiceSettings args, Placement placement) {
         Connection extra = Connection.none();
         if (args.tracing().enabled()) {
             placement.network().reachPrivately("xray");
-            extra = extra.and(new Connection(Map.of("AWS_XRAY_DAEMON_ADDRESS", Output.of("127.0.0.1:2000")), Map.of(),
+            // The segment name the stack's sampling rule matches (<project>-<stack>-*).
+            extra = extra.and(new Connection(Map.of("AWS_XRAY_DAEMON_ADDRESS", Output.of("127.0.0.1:2000"),
+                    "AWS_XRAY_TRACING_NAME", Output.of(name)), Map.of(),
                     List.of(PolicyDocument.allow("SendTraces", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords",
                             "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:GetSamplingStatisticSummaries"),
                             List.of("*")))));
