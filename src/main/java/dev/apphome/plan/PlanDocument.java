@@ -26,6 +26,7 @@ public final class PlanDocument {
             boolean stack = resource.type().equals("pulumi:pulumi:Stack");
             state.put("outputs", stack ? result.stackOutputs() : resource.outputs());
             state.put("parent", resource.parent());
+            state.put("provider", resource.provider());
             state.put("protect", resource.protect());
             state.put("retainOnDelete", resource.retainOnDelete());
             state.put("external", false);
@@ -34,7 +35,7 @@ public final class PlanDocument {
             Map<String, Object> step = new LinkedHashMap<>();
             step.put("op", "create");
             step.put("urn", resource.urn());
-            step.put("provider", "");
+            step.put("provider", resource.provider());
             step.put("newState", state);
             steps.add(step);
         }

@@ -21,6 +21,8 @@ import java.util.Set;
  * @param propertyDependencies input name to the URNs its value came from
  * @param id                   the mocked id (empty for components)
  * @param outputs              the mocked outputs, with secrets masked
+ * @param provider             the provider reference the SDK sent ({@code <provider urn>::<id>}), empty for
+ *                             the stack's default provider
  */
 public record PlannedResource(
         String urn,
@@ -35,9 +37,16 @@ public record PlannedResource(
         List<String> dependencies,
         Map<String, List<String>> propertyDependencies,
         String id,
-        Map<String, Object> outputs) {
+        Map<String, Object> outputs,
+        String provider) {
 
     public static final String SECRET = "[secret]";
+
+    /** The URN of the explicit provider this resource was registered with, or empty for the default provider. */
+    public String providerUrn() {
+        int at = provider.lastIndexOf("::");
+        return at < 0 ? "" : provider.substring(0, at);
+    }
 
     /** An input by dotted path ({@code healthCheck.path}, {@code subnets.0}), or null. */
     public Object input(String path) {

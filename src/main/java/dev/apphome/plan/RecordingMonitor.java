@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The mock engine's monitor, recording each register-resource request exactly as the SDK sends it
- * to a real engine — parent, dependencies, per-input dependencies, protect, secrets — which the
+ * to a real engine — parent, dependencies, per-input dependencies, protect, secrets, the provider
+ * reference — which the
  * public test API does not expose.
  */
 final class RecordingMonitor extends MockMonitor {
@@ -103,6 +104,10 @@ final class RecordingMonitor extends MockMonitor {
                 List.copyOf(dependencies),
                 propertyDependencies,
                 request.getCustom() ? response.getId() : "",
-                outputs);
+                outputs,
+                // A default provider is referenced too (urn of pulumi:providers:aws::default...); only an
+                // explicit provider, e.g. the us-east-1 one for CloudFront, says something about the resource.
+                request.getProvider().contains("pulumi:providers:") && !request.getProvider().contains("::default")
+                        ? request.getProvider() : "");
     }
 }
