@@ -158,11 +158,11 @@ public final class StackSettingsReader {
             var draft = new CrossRules.Draft(ns, stack, problems, ok(network) ? (NetworkSettings) network : null,
                     rawNames("services"), serviceMap, rawNames("secrets"),
                     secrets, ok(loadBalancer) ? (LoadBalancerSettings) loadBalancer : null,
-                    ok(cluster) ? (ClusterSettings) cluster : null, kinds, stores, declaredStores(), rawNames("repositories"),
-                    (Map<String, RepositorySettings>) orEmpty(repositories),
+                    ok(cluster) ? (ClusterSettings) cluster : null,
+                    ok(alerts) ? (dev.apphome.alerts.AlertSettings) alerts : null, kinds, stores, declaredStores(),
+                    rawNames("repositories"), (Map<String, RepositorySettings>) orEmpty(repositories),
                     (Map<String, DistributionSettings>) orEmpty(distributions), rawNames("distributions"),
-                    ok(budget) ? ((Optional<BudgetSettings>) budget).orElse(null) : null,
-                    ok(alerts) ? (dev.apphome.alerts.AlertSettings) alerts : null, defaultTag());
+                    ok(budget) ? ((Optional<BudgetSettings>) budget).orElse(null) : null, defaultTag());
             CrossRules.check(draft);
             problems.throwIfAny();
 
