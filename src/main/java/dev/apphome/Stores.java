@@ -4,6 +4,8 @@ import dev.apphome.cache.Cache;
 import dev.apphome.cache.CacheSettings;
 import dev.apphome.database.Database;
 import dev.apphome.database.DatabaseSettings;
+import dev.apphome.identity.AdminUserPool;
+import dev.apphome.identity.UserPoolSettings;
 import dev.apphome.kafka.Kafka;
 import dev.apphome.kafka.KafkaAccess;
 import dev.apphome.kafka.KafkaSettings;
@@ -33,11 +35,14 @@ public final class Stores {
     public static final StoreKind<QueueSettings, QueueAccess> QUEUES =
             StoreKind.named("queues", "queue", "queue-", QueueSettings.class, QueueAccess.class, Queue::new);
 
+    public static final StoreKind<UserPoolSettings, Boolean> USER_POOL =
+            StoreKind.single("userPool", "user pool", "user-pool", UserPoolSettings.class, Boolean.class, AdminUserPool::new);
+
     public static final StoreKind<KafkaSettings, KafkaAccess> KAFKA =
             StoreKind.single("kafka", "Kafka cluster", "kafka", KafkaSettings.class, KafkaAccess.class, Kafka::new);
 
     /** In the order the stack is declared, its alarms listed and its reference written. */
-    public static final List<StoreKind<?, ?>> ALL = List.of(DATABASE, CACHE, BUCKETS, QUEUES, KAFKA);
+    public static final List<StoreKind<?, ?>> ALL = List.of(DATABASE, CACHE, BUCKETS, QUEUES, USER_POOL, KAFKA);
 
     private Stores() {
     }

@@ -268,12 +268,14 @@ public final class Database extends ComponentResource implements Store<Boolean>,
     @Override
     public List<Alerts.Alarm> alarms(AlertSettings t) {
         Map<String, Output<String>> dimensions = Map.of(args.deployment().metricDimension(), Output.of(identifier));
+        int period = t.periodSeconds(AlertSettings.Family.DATABASE);
+        int periods = t.evaluationPeriods(AlertSettings.Family.DATABASE);
         var cpu = new Alerts.AlarmSpec("db-cpu", "Database CPU > " + t.databaseCpuPercent() + " %", "AWS/RDS",
-                "CPUUtilization", dimensions, "Average", "GreaterThanThreshold", t.databaseCpuPercent(), 60,
-                t.evaluationMinutes(), "missing");
-        var connections = new Alerts.AlarmSpec("db-connections", "Database connections > " + t.databaseConnections(),
-                "AWS/RDS", "DatabaseConnections", dimensions, "Maximum", "GreaterThanThreshold",
-                t.databaseConnections(), 60, t.evaluationMinutes(), "missing");
+                "CPUUtilization", dimensions, "Average", "GreaterThanThreshold", t.databaseCpuPercent(), period,
+                periods, "missing");
+        var connections = new Alerts.AlarmSpec("db-connections", connectionsDescription(t), "AWS/RDS",
+                "DatabaseConnections", dimensions, "Maximum", "GreaterThanThreshold", connectionsThreshold(t), period,
+                periods, "missing");
         List<Alerts.Alarm> alarms = new ArrayList<>(List.of(cpu, connections));
         if (!args.aurora()) {
             alarms.add(new Alerts.AlarmSpec("db-storage", "Database free storage < " + t.databaseFreeStorageGb() + " GiB",
@@ -283,8 +285,30 @@ public final class Database extends ComponentResource implements Store<Boolean>,
         // RDS Proxy publishes ClientConnections each minute; Sum is the statistic AWS documents for it.
         proxy.ifPresent(p -> alarms.add(new Alerts.AlarmSpec("db-proxy-connections", "Database proxy client connections > "
                 + t.proxyClientConnections(), "AWS/RDS", "ClientConnections", Map.of("ProxyName", p.name()), "Sum",
-                "GreaterThanThreshold", t.proxyClientConnections(), 60, t.evaluationMinutes(), "missing")));
+                "GreaterThanThreshold", t.proxyClientConnections(), period, periods, "missing")));
         return List.copyOf(alarms);
+    }
+
+    /**
+     * The connections that raise an alarm: a number, or a share of the engine's default maximum for
+     * the class (the reader refuses a share for a class whose maximum it cannot compute).
+     */
+    private int connectionsThreshold(AlertSettings t) {
+        if (t.databaseConnectionsPercent() == null) {
+            return t.databaseConnections();
+        }
+        int max = args.maxConnections().orElseThrow();
+        return Math.max(1, max * t.databaseConnectionsPercent() / 100);
+    }
+
+    private String connectionsDescription(AlertSettings t) {
+        if (t.databaseConnectionsPercent() == null) {
+            return "Database connections > " + t.databaseConnections();
+        }
+        String of = args.parameters().containsKey("max_connections") ? "max_connections "
+                : args.instanceClass() + "'s ";
+        return "Database connections > " + t.databaseConnectionsPercent() + " % of " + of
+                + args.maxConnections().orElseThrow() + " (" + connectionsThreshold(t) + ")";
     }
 
     public Output<String> host() {

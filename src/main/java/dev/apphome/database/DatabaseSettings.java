@@ -117,6 +117,18 @@ public record DatabaseSettings(
         return deployment instanceof DatabaseDeployment.Aurora;
     }
 
+    /**
+     * The most connections the database takes: the stack file's {@code max_connections} when it sets
+     * one, else the engine's default for the instance class, when the program knows it.
+     */
+    public java.util.OptionalInt maxConnections() {
+        String set = parameters.get("max_connections");
+        if (set != null && set.trim().matches("\\d+")) {
+            return java.util.OptionalInt.of(Integer.parseInt(set.trim()));
+        }
+        return flavor().maxConnections(instanceClass);
+    }
+
     /** The engine as this deployment runs it. */
     public DatabaseEngine.Flavor flavor() {
         return engine.in(deployment);

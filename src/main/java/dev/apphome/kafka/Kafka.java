@@ -258,8 +258,8 @@ public final class Kafka extends ComponentResource implements Store<KafkaAccess>
                     Map.of("Cluster Name", cluster.clusterName(), "Broker ID", Output.of(String.valueOf(b))), statistic));
         }
         return new Alerts.MathAlarm(label, description, inputs, "MAX([" + String.join(", ",
-                inputs.stream().map(Alerts.Input::id).toList()) + "])", "GreaterThanThreshold", threshold, 60,
-                t.evaluationMinutes(), "missing");
+                inputs.stream().map(Alerts.Input::id).toList()) + "])", "GreaterThanThreshold", threshold,
+                t.periodSeconds(AlertSettings.Family.KAFKA), t.evaluationPeriods(AlertSettings.Family.KAFKA), "missing");
     }
 
     /** The brokers' addresses for IAM clients, {@code host:9098,…}. */

@@ -6,8 +6,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -170,7 +168,7 @@ public final class PlanDocument {
     public static Map<String, String> projectDefaults(Path pulumiYaml) {
         Map<String, String> defaults = new TreeMap<>();
         try {
-            Object document = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(pulumiYaml));
+            Object document = dev.apphome.config.StackFile.yaml(pulumiYaml);
             if (document instanceof Map<?, ?> project && project.get("config") instanceof Map<?, ?> config) {
                 String name = String.valueOf(project.get("name"));
                 config.forEach((k, v) -> {

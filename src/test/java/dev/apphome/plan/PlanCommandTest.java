@@ -109,7 +109,11 @@ class PlanCommandTest {
         var cache = plan.named("aws:elasticache/replicationGroup:ReplicationGroup", "apphome-prod-cache-group");
         var bucket = plan.named("aws:s3/bucketV2:BucketV2", "apphome-prod-bucket-media-bucket");
 
-        assertEquals(List.of("authToken"), cache.options().ignoreChanges());
+        var token = plan.named("aws:secretsmanager/secretVersion:SecretVersion", "apphome-prod-cache-auth-token");
+
+        // The token is stored once by the secret version; the group always takes that stored value.
+        assertEquals(List.of("secretString"), token.options().ignoreChanges());
+        assertEquals(List.of(), cache.options().ignoreChanges());
         assertEquals(List.of("authToken"), cache.options().additionalSecretOutputs());
         assertEquals("urn:pulumi:prod::apphome::pulumi:providers:aws::default_6_83_0::6b1fbc01-ab12-c6de-3792-e804b24cbb21",
                 cache.options().provider());
