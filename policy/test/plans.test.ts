@@ -257,6 +257,17 @@ const VARIANT_FAULTS: Fault[] = [
     { fault: "the isolated tier's ACL open to SSH from the internet", policies: ["network-acl-no-internet-admin-ingress"],
         inject: d => set(d, "aws:ec2/networkAclRule:NetworkAclRule", `${v}-isolated-acl-in-private-1-3306`,
             x => { x.cidrBlock = "0.0.0.0/0"; x.fromPort = 22; x.toPort = 22; }) },
+    { fault: "the proxy's subnets routed to the internet gateway", policies: ["data-stores-in-private-subnets"],
+        inject: d => add(d, "aws:ec2/route:Route", "isolated-leak", { destinationCidrBlock: "0.0.0.0/0" }, {
+            routeTableId: [state(d, "aws:ec2/routeTable:RouteTable", `${v}-isolated`)],
+            gatewayId: [state(d, "aws:ec2/internetGateway:InternetGateway", `${v}-igw`)] }) },
+    { fault: "the brokers' subnet routed to the internet gateway", policies: ["data-stores-in-private-subnets", "ecs-service-private"],
+        inject: d => {
+            remove(d, "aws:ec2/route:Route", `${v}-private-1-default`);
+            return add(d, "aws:ec2/route:Route", "private-leak", { destinationCidrBlock: "0.0.0.0/0" }, {
+                routeTableId: [state(d, "aws:ec2/routeTable:RouteTable", `${v}-private-1`)],
+                gatewayId: [state(d, "aws:ec2/internetGateway:InternetGateway", `${v}-igw`)] });
+        } },
     { fault: "a Kafka cluster without protect", policies: ["stateful-resources-protected"],
         inject: d => {
             d.steps.filter(step => step.newState!.urn.endsWith(`::${v}-kafka-cluster`)).forEach(step => { step.newState!.protect = false; });

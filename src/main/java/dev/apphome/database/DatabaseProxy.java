@@ -68,6 +68,8 @@ final class DatabaseProxy {
                 .description("Lets the RDS Proxy of " + name + " read the database's master secret")
                 .assumeRolePolicy(PolicyDocument.assumedBy("rds.amazonaws.com"))
                 .build(), child);
+        // The secret is encrypted with the stack's key: without kms:Decrypt the proxy cannot read it and never
+        // connects to its targets.
         var permissions = new RolePolicy(proxyName, RolePolicyArgs.builder()
                 .role(role.id())
                 .policy(PolicyDocument.of(List.of(

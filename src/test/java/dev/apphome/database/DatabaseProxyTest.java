@@ -33,8 +33,15 @@ class DatabaseProxyTest {
     private static final String INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
     private static final String PROXY = "aws:rds/proxy:Proxy";
 
-    /** A database with a proxy and one client, api, whose connection is probed as "api". */
+    /** Plans already made in this class, by settings: most tests read the same few. */
+    private static final Map<Map<String, Object>, PlanRunner.Result> PLANS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A database with a proxy and one client, api, whose connection is probed as "api"; planned once per settings. */
     private static PlanRunner.Result withClient(Map<String, Object> values) {
+        return PLANS.computeIfAbsent(values, DatabaseProxyTest::plan);
+    }
+
+    private static PlanRunner.Result plan(Map<String, Object> values) {
         var settings = Components.settings(DatabaseSettings.class, values);
         return Components.declare(s -> {
             var db = new Database("db", settings, s.stores());

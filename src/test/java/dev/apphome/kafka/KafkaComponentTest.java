@@ -37,7 +37,14 @@ class KafkaComponentTest {
 
     private static final String CLUSTER = "aws:msk/cluster:Cluster";
 
+    /** Plans already made in this class: several tests read the same cluster. */
+    private static final Map<List<Object>, PlanRunner.Result> PLANS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static PlanRunner.Result kafka(boolean protect, int zones, Map<String, Object> values, KafkaAccess... uses) {
+        return PLANS.computeIfAbsent(List.of(protect, zones, values, List.of(uses)), k -> plan(protect, zones, values, uses));
+    }
+
+    private static PlanRunner.Result plan(boolean protect, int zones, Map<String, Object> values, KafkaAccess... uses) {
         var settings = Components.settings(KafkaSettings.class, values);
         return Components.declare(protect, s -> {
             var context = new StoreContext(s.network(zones), s.aws(), s.keyArn(), s.protection(), 30);
@@ -78,7 +85,7 @@ class KafkaComponentTest {
 
     @Test
     void brokerLogsGoToAnEncryptedGroupThatExistsFirst() {
-        var plan = kafka(Map.of("instanceType", "kafka.t3.small"));
+        var plan = kafka(Map.of("instanceType", "kafka.m7g.large"), KafkaAccess.PRODUCE);
         var cluster = plan.ofType(CLUSTER).get(0);
         var logs = plan.named("aws:cloudwatch/logGroup:LogGroup", "kafka-broker-logs");
 

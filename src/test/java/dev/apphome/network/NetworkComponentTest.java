@@ -11,7 +11,12 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The VPC alone, with settings built here. Mocks cannot prove the region has the AZs asked for. */
+/**
+ * The VPC alone, with settings built here. Mocks cannot prove the region has the AZs asked for, nor
+ * that managed replication (Multi-AZ standbys, Aurora and cache replicas) stays off the customer
+ * subnets, so that the isolated tier's ACL need not admit it; the ACL tests pin every rule AWS would
+ * evaluate for the traffic that does cross it.
+ */
 class NetworkComponentTest {
 
     private static dev.apphome.plan.PlanRunner.Result plan(Map<String, Object> values) {
