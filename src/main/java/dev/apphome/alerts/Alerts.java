@@ -4,6 +4,8 @@ import com.pulumi.aws.cloudwatch.Dashboard;
 import com.pulumi.aws.cloudwatch.DashboardArgs;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
+import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryArgs;
+import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryMetricArgs;
 import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicArgs;
 import com.pulumi.aws.sns.TopicPolicy;
@@ -32,12 +34,40 @@ import java.util.Map;
  */
 public final class Alerts extends ComponentResource {
 
-    /** One alarm, as the stack describes it. */
+    /**
+     * One alarm, as the stack describes it.
+     *
+     * @param across when set, the alarm watches the sum of the metric over these values of one more
+     *               dimension instead of the metric itself (metric math): for metrics AWS publishes
+     *               only per value, such as DynamoDB's SystemErrors per Operation
+     */
     public record AlarmSpec(String label, String description, String namespace, String metric,
                             Map<String, Output<String>> dimensions, String statistic, String comparison,
-                            double threshold, int periodSeconds, int evaluationPeriods, String missingData) {
+                            double threshold, int periodSeconds, int evaluationPeriods, String missingData,
+                            Across across) {
         public AlarmSpec {
             dimensions = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(dimensions));
+        }
+
+        /** An alarm on the metric itself. */
+        public AlarmSpec(String label, String description, String namespace, String metric,
+                         Map<String, Output<String>> dimensions, String statistic, String comparison,
+                         double threshold, int periodSeconds, int evaluationPeriods, String missingData) {
+            this(label, description, namespace, metric, dimensions, statistic, comparison, threshold, periodSeconds,
+                    evaluationPeriods, missingData, null);
+        }
+    }
+
+    /**
+     * The values of one dimension a metric is summed over, e.g. {@code Operation}: GetItem, PutItem, ….
+     * CloudWatch allows at most 10 metrics in an alarm's metric math.
+     */
+    public record Across(String dimension, List<String> values) {
+        public Across {
+            values = List.copyOf(values);
+            if (values.isEmpty() || values.size() > 10) {
+                throw new IllegalArgumentException("an alarm sums 1 to 10 metrics, not " + values.size());
+            }
         }
     }
 
@@ -76,20 +106,17 @@ public final class Alerts extends ComponentResource {
         }
     }
 
-    /** An alarm on one metric that notifies the topic, and a dashboard widget for it. */
+    /** An alarm on one metric (or a sum of metrics) that notifies the topic, and a dashboard widget for it. */
     public void alarm(AlarmSpec spec) {
+        if (spec.across() != null) {
+            summedAlarm(spec);
+            return;
+        }
         var alarm = MetricAlarmArgs.builder()
                 .alarmDescription(spec.description())
                 .namespace(spec.namespace())
                 .metricName(spec.metric())
-                .dimensions(Output.all(spec.dimensions().values().stream().toList()).applyValue(values -> {
-                    Map<String, String> resolved = new LinkedHashMap<>();
-                    List<String> keys = List.copyOf(spec.dimensions().keySet());
-                    for (int i = 0; i < keys.size(); i++) {
-                        resolved.put(keys.get(i), values.get(i));
-                    }
-                    return resolved;
-                }))
+                .dimensions(resolved(spec.dimensions()))
                 .comparisonOperator(spec.comparison())
                 .threshold(spec.threshold())
                 .period(spec.periodSeconds())
@@ -111,6 +138,10 @@ public final class Alerts extends ComponentResource {
             metric.add(v);
         });
         metric.add(Map.of("stat", spec.statistic()));
+        widget(spec, List.of(metric));
+    }
+
+    private void widget(AlarmSpec spec, List<Object> metrics) {
         widgets.add(Map.of(
                 "type", "metric",
                 "width", 8,
@@ -118,9 +149,67 @@ public final class Alerts extends ComponentResource {
                 "properties", Map.of(
                         "title", spec.description(),
                         "region", aws.region(),
-                        "metrics", List.of(metric),
+                        "metrics", metrics,
                         "period", spec.periodSeconds(),
                         "annotations", Map.of("horizontal", List.of(Map.of("value", spec.threshold(), "label", "alarm"))))));
+    }
+
+    /** The alarm on {@code SUM(METRICS())} of the metric for each value of {@code spec.across()}. */
+    private void summedAlarm(AlarmSpec spec) {
+        List<MetricAlarmMetricQueryArgs> queries = new ArrayList<>();
+        List<Object> widgetMetrics = new ArrayList<>();
+        List<String> values = spec.across().values();
+        for (int i = 0; i < values.size(); i++) {
+            Map<String, Output<String>> dimensions = new java.util.TreeMap<>(spec.dimensions());
+            dimensions.put(spec.across().dimension(), Output.of(values.get(i)));
+            queries.add(MetricAlarmMetricQueryArgs.builder()
+                    .id("m" + (i + 1))
+                    .returnData(false)
+                    .metric(MetricAlarmMetricQueryMetricArgs.builder()
+                            .namespace(spec.namespace())
+                            .metricName(spec.metric())
+                            .dimensions(resolved(dimensions))
+                            .period(spec.periodSeconds())
+                            .stat(spec.statistic())
+                            .build())
+                    .build());
+            List<Object> metric = new ArrayList<>(List.of(spec.namespace(), spec.metric()));
+            dimensions.forEach((k, v) -> {
+                metric.add(k);
+                metric.add(v);
+            });
+            metric.add(Map.of("stat", spec.statistic()));
+            widgetMetrics.add(metric);
+        }
+        queries.add(MetricAlarmMetricQueryArgs.builder()
+                .id("total")
+                .expression("SUM(METRICS())")
+                .label(spec.metric() + " summed over " + spec.across().dimension())
+                .returnData(true)
+                .build());
+        new MetricAlarm(Naming.child(name, spec.label()), MetricAlarmArgs.builder()
+                .alarmDescription(spec.description())
+                .metricQueries(queries)
+                .comparisonOperator(spec.comparison())
+                .threshold(spec.threshold())
+                .evaluationPeriods(spec.evaluationPeriods())
+                .datapointsToAlarm(spec.evaluationPeriods())
+                .treatMissingData(spec.missingData())
+                .alarmActions(topic.arn().applyValue(List::of))
+                .okActions(topic.arn().applyValue(List::of))
+                .build(), child);
+        widget(spec, widgetMetrics);
+    }
+
+    private static Output<Map<String, String>> resolved(Map<String, Output<String>> dimensions) {
+        return Output.all(dimensions.values().stream().toList()).applyValue(values -> {
+            Map<String, String> resolved = new LinkedHashMap<>();
+            List<String> keys = List.copyOf(dimensions.keySet());
+            for (int i = 0; i < keys.size(); i++) {
+                resolved.put(keys.get(i), values.get(i));
+            }
+            return resolved;
+        });
     }
 
     /** One dashboard with a widget per alarm; call once every alarm is declared. */
