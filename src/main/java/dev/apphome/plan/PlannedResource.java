@@ -17,6 +17,7 @@ import java.util.Set;
  * @param secretInputs         names of top-level inputs that hold a secret
  * @param protect              Pulumi's {@code protect} option
  * @param retainOnDelete       Pulumi's {@code retainOnDelete} option
+ * @param ignoreChanges        Pulumi's {@code ignoreChanges} option: input paths a deploy leaves as they are
  * @param dependencies         URNs this resource depends on
  * @param propertyDependencies input name to the URNs its value came from
  * @param id                   the mocked id (empty for components)
@@ -32,6 +33,7 @@ public record PlannedResource(
         Set<String> secretInputs,
         boolean protect,
         boolean retainOnDelete,
+        List<String> ignoreChanges,
         List<String> dependencies,
         Map<String, List<String>> propertyDependencies,
         String id,

@@ -100,6 +100,7 @@ final class RecordingMonitor extends MockMonitor {
                 Set.copyOf(secretInputs),
                 request.getProtect(),
                 request.getRetainOnDelete(),
+                List.copyOf(request.getIgnoreChangesList()),
                 List.copyOf(dependencies),
                 propertyDependencies,
                 request.getCustom() ? response.getId() : "",
