@@ -10,6 +10,9 @@ import dev.apphome.messaging.QueueSettings;
 import dev.apphome.storage.BucketAccess;
 import dev.apphome.storage.BucketSettings;
 import dev.apphome.storage.PrivateBucket;
+import dev.apphome.tables.Table;
+import dev.apphome.tables.TableAccess;
+import dev.apphome.tables.TableSettings;
 import dev.apphome.wiring.StoreKind;
 
 import java.util.List;
@@ -29,9 +32,11 @@ public final class Stores {
             StoreKind.named("buckets", "bucket", "bucket-", BucketSettings.class, BucketAccess.class, PrivateBucket::new);
     public static final StoreKind<QueueSettings, QueueAccess> QUEUES =
             StoreKind.named("queues", "queue", "queue-", QueueSettings.class, QueueAccess.class, Queue::new);
+    public static final StoreKind<TableSettings, TableAccess> TABLES =
+            StoreKind.named("tables", "table", "table-", TableSettings.class, TableAccess.class, Table::new);
 
     /** In the order the stack is declared, its alarms listed and its reference written. */
-    public static final List<StoreKind<?, ?>> ALL = List.of(DATABASE, CACHE, BUCKETS, QUEUES);
+    public static final List<StoreKind<?, ?>> ALL = List.of(DATABASE, CACHE, BUCKETS, QUEUES, TABLES);
 
     private Stores() {
     }

@@ -18,7 +18,7 @@ class DependencyTest {
 
     /** Packages that build resources, and the contracts they share. */
     static final String[] COMPONENTS = {"..alerts..", "..cache..", "..common..", "..database..", "..keys..",
-            "..loadbalancer..", "..messaging..", "..network..", "..secrets..", "..service..", "..storage..",
+            "..loadbalancer..", "..messaging..", "..network..", "..secrets..", "..service..", "..storage..", "..tables..",
             "..wiring..", "..schema.."};
 
     /** The compiled program only: scanning the class path for the package also reads the 49 MB AWS jar. */
