@@ -16,6 +16,8 @@ import dev.apphome.config.StackSettings;
 import dev.apphome.config.StackSettingsReader;
 import dev.apphome.database.Database;
 import dev.apphome.keys.EncryptionKey;
+import dev.apphome.keys.KeyGrant;
+import dev.apphome.keys.KeyGrants;
 import dev.apphome.loadbalancer.LoadBalancer;
 import dev.apphome.messaging.Queue;
 import dev.apphome.network.Network;
@@ -27,11 +29,13 @@ import dev.apphome.service.ServiceSettings;
 import dev.apphome.storage.PrivateBucket;
 import dev.apphome.wiring.Client;
 import dev.apphome.wiring.Connection;
+import dev.apphome.wiring.Declared;
 import dev.apphome.wiring.Store;
 import dev.apphome.wiring.StoreContext;
 import dev.apphome.wiring.StoreKind;
 import dev.apphome.wiring.Uses;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,14 +66,14 @@ public final class AppStack {
         int logRetentionDays = settings.logRetentionDays().days();
         ComponentResourceOptions none = ComponentResourceOptions.Empty;
 
-        var key = new EncryptionKey(Naming.child(prefix, "key"), aws, prefix, protection, none);
+        var key = new EncryptionKey(Naming.child(prefix, "key"), aws, prefix, keyGrants(settings), protection, none);
         Output<String> keyArn = key.arn();
         var network = new Network(prefix, settings.network(), aws, keyArn, protection, none);
         Optional<LoadBalancer> loadBalancer = settings.loadBalancer().map(args ->
                 new LoadBalancer(Naming.child(prefix, "alb"), args, network, aws, protection, none));
         var cluster = new Cluster(Naming.child(prefix, "cluster"), settings.cluster(), prefix + ".internal", protection, none);
 
-        var context = new StoreContext(network, aws, keyArn, protection, logRetentionDays);
+        var context = new StoreContext(network, aws, keyArn, protection, logRetentionDays, new Declared());
         Map<StoreKind<?, ?>, Map<String, Store<?>>> stores = new LinkedHashMap<>();
         for (StoreKind<?, ?> kind : Stores.ALL) {
             stores.put(kind, declareStores(kind, settings, prefix, context));
@@ -134,6 +138,21 @@ public final class AppStack {
         ctx.export("keyArn", keyArn);
     }
 
+    /** What the stores of the stack need the key's policy to let AWS services do, in registration order. */
+    private static List<KeyGrant> keyGrants(StackSettings settings) {
+        List<KeyGrant> grants = new ArrayList<>();
+        for (StoreKind<?, ?> kind : Stores.ALL) {
+            List<?> declared = kind.named() ? List.copyOf(settings.named(kind).values())
+                    : settings.single(kind).stream().toList();
+            declared.forEach(s -> {
+                if (s instanceof KeyGrants g) {
+                    grants.addAll(g.keyGrants());
+                }
+            });
+        }
+        return grants;
+    }
+
     /** The stores of one kind the stack declares, by name ({@code ""} for a kind declared once). */
     private static <S, A> Map<String, Store<?>> declareStores(StoreKind<S, A> kind, StackSettings settings, String prefix,
                                                              StoreContext context) {
@@ -145,6 +164,7 @@ public final class AppStack {
             settings.single(kind).ifPresent(s ->
                     declared.put("", kind.factory().create(kind.componentName(prefix, ""), s, context)));
         }
+        declared.values().forEach(context.declared()::add);
         return declared;
     }
 

@@ -2,6 +2,7 @@ package dev.apphome.config;
 
 import dev.apphome.loadbalancer.LoadBalancerSettings;
 import dev.apphome.messaging.QueueAccess;
+import dev.apphome.schema.NamesStores;
 import dev.apphome.secrets.SecretSettings;
 import dev.apphome.service.ClusterSettings;
 import dev.apphome.service.CpuArchitecture;
@@ -17,7 +18,7 @@ import java.util.Set;
 
 /**
  * The rules that span concerns, in one place: what a service names (stores, secrets, callees, its
- * scaling queue) must be declared; routing priorities are unique; Spot needs x86; web services
+ * scaling queue) and what a store names (a topic's queues) must be declared; routing priorities are unique; Spot needs x86; web services
  * need a certificate. Each rule judges only the settings that could be read, and names are checked
  * against everything declared, so a service that failed to read is not reported again as missing.
  */
@@ -45,6 +46,7 @@ final class CrossRules {
     }
 
     static void check(Draft d) {
+        storeNames(d);
         String services = d.ns + "services";
         for (ServiceSettings s : d.services.values()) {
             String path = services + "." + s.name();
@@ -114,6 +116,35 @@ final class CrossRules {
                             + "calls, so nothing can reach it; name it in a caller's calls, or make it a worker");
                 }
             }
+        }
+    }
+
+    /** Every store that settings of a store name (a topic's queues) must be one the stack declares. */
+    private static void storeNames(Draft d) {
+        for (StoreKind<?, ?> kind : d.kinds) {
+            Object bound = d.stores.get(kind);
+            Map<String, Object> entries = new java.util.LinkedHashMap<>();
+            if (bound instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> entries.put(String.valueOf(k), v));
+            } else if (bound instanceof java.util.Optional<?> single && single.isPresent()) {
+                entries.put("", single.get());
+            }
+            entries.forEach((entry, settings) -> {
+                if (!(settings instanceof NamesStores names)) {
+                    return;
+                }
+                for (NamesStores.StoreName name : names.storeNames()) {
+                    StoreKind<?, ?> named = d.kinds.stream().filter(k -> k.key().equals(name.kind())).findFirst()
+                            .orElseThrow(() -> new IllegalStateException("no store kind " + name.kind()));
+                    Set<String> declared = d.declared.getOrDefault(named.key(), Set.of());
+                    if (!declared.contains(name.name())) {
+                        d.problems.add(d.ns + kind.key() + (entry.isEmpty() ? "" : "." + entry) + "." + name.key(),
+                                "names " + named.noun() + " '" + name.name() + "', which " + d.ns + named.key()
+                                        + " does not declare" + Words.suggestion(name.name(), declared) + "; declared: "
+                                        + declaredList(declared));
+                    }
+                }
+            });
         }
     }
 
