@@ -117,7 +117,8 @@ class BadStackFilesTest {
     void aLookAlikeLetterInAKeyIsNamedByItsCodePoint() {
         assertEquals(List.of("Pulumi.test.yaml: apphome:netw\u043erk: unknown key; it contains '\u043e' (U+043E CYRILLIC "
                         + "SMALL LETTER O), which is not an ASCII character: keys are plain ASCII; did you mean 'network'?; "
-                        + "allowed keys: network, loadBalancer, cluster, services, database, cache, buckets, queues, tables, "
+                        + "allowed keys: network, loadBalancer, cluster, services, database, cache, buckets, topics, "
+                        + "queues, tables, "
                         + "secrets, alerts, logRetentionDays, protectResources"),
                 problems(Stacks.MINIMAL + "  apphome:netw\u043erk: {}\n"));
     }

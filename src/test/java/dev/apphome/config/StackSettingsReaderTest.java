@@ -155,7 +155,8 @@ class StackSettingsReaderTest {
 
         assertEquals(List.of(
                 "Pulumi.test.yaml: apphome:servces: unknown key; did you mean 'services'?; allowed keys: network, "
-                        + "loadBalancer, cluster, services, database, cache, buckets, queues, tables, secrets, alerts, logRetentionDays, "
+                        + "loadBalancer, cluster, services, database, cache, buckets, topics, queues, tables, secrets, "
+                        + "alerts, logRetentionDays, "
                         + "protectResources, stripeKey",
                 "Pulumi.test.yaml: apphome:stripeKey: secret is declared in apphome:secrets but has no value; run: "
                         + "pulumi config set --secret --stack test stripeKey '<value>'",
