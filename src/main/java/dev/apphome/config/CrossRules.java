@@ -51,14 +51,8 @@ final class CrossRules {
         for (ServiceSettings s : d.services.values()) {
             String path = services + "." + s.name();
             uses(d, path, s.uses());
-            s.secrets().keySet().stream().sorted().forEach(variable -> {
-                String secret = s.secrets().get(variable);
-                if (!d.secretNames.contains(secret)) {
-                    d.problems.add(path + ".secrets." + variable, "names secret '" + secret + "', which " + d.ns
-                            + "secrets does not declare" + Words.suggestion(secret, d.secretNames) + "; declared: "
-                            + declaredList(d.secretNames));
-                }
-            });
+            s.secrets().keySet().stream().sorted().forEach(variable -> secret(d, path + ".secrets." + variable,
+                    s.secrets().get(variable)));
             String queue = s.scaling().queue();
             if (queue != null) {
                 Object access = s.uses().named("queues").get(queue);
@@ -116,6 +110,33 @@ final class CrossRules {
                             + "calls, so nothing can reach it; name it in a caller's calls, or make it a worker");
                 }
             }
+        }
+    }
+
+    /** A service's secret reference: a secret with one value by name, one key of a JSON secret as {@code name.key}. */
+    private static void secret(Draft d, String path, String reference) {
+        int dot = reference.indexOf('.');
+        String secret = dot < 0 ? reference : reference.substring(0, dot);
+        String key = dot < 0 ? null : reference.substring(dot + 1);
+        if (!d.secretNames.contains(secret)) {
+            d.problems.add(path, "names secret '" + secret + "', which " + d.ns + "secrets does not declare"
+                    + Words.suggestion(secret, d.secretNames) + "; declared: " + declaredList(d.secretNames));
+            return;
+        }
+        SecretSettings declared = d.secrets.get(secret);
+        if (declared == null) {
+            return; // reported where the secret is declared
+        }
+        if (key == null && declared.keyed()) {
+            d.problems.add(path, "names secret '" + secret + "', which holds several keys; allowed: one of them, as "
+                    + Words.or(declared.keys().keySet().stream().map(k -> secret + "." + k).toList()));
+        } else if (key != null && !declared.keyed()) {
+            d.problems.add(path, "names key '" + key + "' of secret '" + secret + "', which has one value and no keys; "
+                    + "allowed: " + secret);
+        } else if (key != null && !declared.keys().containsKey(key)) {
+            d.problems.add(path, "names key '" + key + "' of secret '" + secret + "', which " + d.ns + "secrets."
+                    + secret + ".keys does not declare" + Words.suggestion(key, declared.keys().keySet())
+                    + "; declared: " + declaredList(declared.keys().keySet()));
         }
     }
 
