@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static dev.apphome.support.Plans.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -120,12 +119,13 @@ class FanoutStackTest {
 
     @Test
     void theWorkerOnAFannedOutQueueStillScalesOnItsBacklog() {
-        var alarms = PLAN.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").stream()
-                .filter(a -> a.name().startsWith("apphome-fanout-billing-queue-")).toList();
         String queue = out(named("aws:sqs/queue:Queue", "queue-billing-queue"), "name");
+        var tracking = named("aws:appautoscaling/policy:Policy", "billing-scale-queue");
+        var backlog = named("aws:cloudwatch/metricAlarm:MetricAlarm", "billing-queue-backlog");
 
-        assertEquals(2, alarms.size());
-        alarms.forEach(a -> assertEquals(Map.of("QueueName", queue), a.input("dimensions")));
+        assertEquals(List.of(Map.of("name", "QueueName", "value", queue)), tracking.input(
+                "targetTrackingScalingPolicyConfiguration.customizedMetricSpecification.metrics.0.metricStat.metric.dimensions"));
+        assertEquals(Map.of("QueueName", queue), backlog.input("metricQueries.0.metric.dimensions"));
         assertEquals(List.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ReceiveMessage", "sqs:DeleteMessage",
                 "sqs:ChangeMessageVisibility"), statement(taskStatements("billing"), "QueueBillingMessages").get("Action"));
     }
@@ -138,10 +138,14 @@ class FanoutStackTest {
 
         assertEquals(11, queries.size());
         assertEquals(Map.of("id", "m1", "returnData", false, "metric", Map.of("namespace", "AWS/DynamoDB",
-                "metricName", "SystemErrors", "dimensions", new TreeMap<>(Map.of("Operation", "GetItem", "TableName", table)),
+                "metricName", "SystemErrors", "dimensions", Map.of("Operation", "GetItem", "TableName", table),
                 "period", 60L, "stat", "Sum")), queries.get(0));
-        assertEquals(Map.of("id", "total", "expression", "SUM(METRICS())", "label", "SystemErrors summed over Operation",
-                "returnData", true), queries.get(10));
+        assertEquals(List.of("GetItem", "BatchGetItem", "Query", "Scan", "PutItem", "UpdateItem", "DeleteItem",
+                "BatchWriteItem", "TransactGetItems", "TransactWriteItems"), queries.subList(0, 10).stream()
+                .map(q -> ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) q).get("metric")).get("dimensions")).get("Operation"))
+                .toList());
+        assertEquals(Map.of("id", "e1", "expression", "SUM(METRICS())",
+                "label", "orders: DynamoDB failed requests (system errors)", "returnData", true), queries.get(10));
         assertEquals(null, alarm.input("metricName"));
     }
 

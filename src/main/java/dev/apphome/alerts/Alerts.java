@@ -34,40 +34,37 @@ import java.util.Map;
  */
 public final class Alerts extends ComponentResource {
 
-    /**
-     * One alarm, as the stack describes it.
-     *
-     * @param across when set, the alarm watches the sum of the metric over these values of one more
-     *               dimension instead of the metric itself (metric math): for metrics AWS publishes
-     *               only per value, such as DynamoDB's SystemErrors per Operation
-     */
+    /** An alarm: on one metric, or on an expression over several. */
+    public sealed interface Alarm permits AlarmSpec, MathAlarm {
+        String label();
+
+        String description();
+    }
+
+    /** One alarm on one metric, as the stack describes it. */
     public record AlarmSpec(String label, String description, String namespace, String metric,
                             Map<String, Output<String>> dimensions, String statistic, String comparison,
-                            double threshold, int periodSeconds, int evaluationPeriods, String missingData,
-                            Across across) {
+                            double threshold, int periodSeconds, int evaluationPeriods, String missingData)
+            implements Alarm {
         public AlarmSpec {
             dimensions = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(dimensions));
         }
+    }
 
-        /** An alarm on the metric itself. */
-        public AlarmSpec(String label, String description, String namespace, String metric,
-                         Map<String, Output<String>> dimensions, String statistic, String comparison,
-                         double threshold, int periodSeconds, int evaluationPeriods, String missingData) {
-            this(label, description, namespace, metric, dimensions, statistic, comparison, threshold, periodSeconds,
-                    evaluationPeriods, missingData, null);
+    /** A metric an expression reads, under an id the expression names. */
+    public record Input(String id, String namespace, String metric, Map<String, Output<String>> dimensions,
+                        String statistic) {
+        public Input {
+            dimensions = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(dimensions));
         }
     }
 
-    /**
-     * The values of one dimension a metric is summed over, e.g. {@code Operation}: GetItem, PutItem, ….
-     * CloudWatch allows at most 10 metrics in an alarm's metric math.
-     */
-    public record Across(String dimension, List<String> values) {
-        public Across {
-            values = List.copyOf(values);
-            if (values.isEmpty() || values.size() > 10) {
-                throw new IllegalArgumentException("an alarm sums 1 to 10 metrics, not " + values.size());
-            }
+    /** An alarm on a metric-math expression over several metrics, e.g. {@code MAX([n1, n2])} over a group's nodes. */
+    public record MathAlarm(String label, String description, List<Input> inputs, String expression, String comparison,
+                            double threshold, int periodSeconds, int evaluationPeriods, String missingData)
+            implements Alarm {
+        public MathAlarm {
+            inputs = List.copyOf(inputs);
         }
     }
 
@@ -106,12 +103,63 @@ public final class Alerts extends ComponentResource {
         }
     }
 
-    /** An alarm on one metric (or a sum of metrics) that notifies the topic, and a dashboard widget for it. */
-    public void alarm(AlarmSpec spec) {
-        if (spec.across() != null) {
-            summedAlarm(spec);
-            return;
+    /** An alarm that notifies the topic, and a dashboard widget for it. */
+    public void alarm(Alarm alarm) {
+        if (alarm instanceof AlarmSpec spec) {
+            single(spec);
+        } else {
+            math((MathAlarm) alarm);
         }
+    }
+
+    private void math(MathAlarm spec) {
+        List<MetricAlarmMetricQueryArgs> queries = new ArrayList<>();
+        List<Object> metrics = new ArrayList<>();
+        metrics.add(List.of(Map.of("expression", spec.expression(), "label", spec.description(), "id", "e1")));
+        for (Input input : spec.inputs()) {
+            queries.add(MetricAlarmMetricQueryArgs.builder()
+                    .id(input.id())
+                    .metric(MetricAlarmMetricQueryMetricArgs.builder()
+                            .namespace(input.namespace()).metricName(input.metric()).dimensions(resolved(input.dimensions()))
+                            .stat(input.statistic()).period(spec.periodSeconds()).build())
+                    .returnData(false)
+                    .build());
+            List<Object> metric = new ArrayList<>(List.of(input.namespace(), input.metric()));
+            input.dimensions().forEach((k, v) -> {
+                metric.add(k);
+                metric.add(v);
+            });
+            metric.add(Map.of("id", input.id(), "stat", input.statistic(), "visible", false));
+            metrics.add(metric);
+        }
+        queries.add(MetricAlarmMetricQueryArgs.builder()
+                .id("e1").expression(spec.expression()).label(spec.description()).returnData(true).build());
+        new MetricAlarm(Naming.child(name, spec.label()), MetricAlarmArgs.builder()
+                .alarmDescription(spec.description())
+                .metricQueries(queries)
+                .comparisonOperator(spec.comparison())
+                .threshold(spec.threshold())
+                .evaluationPeriods(spec.evaluationPeriods())
+                .datapointsToAlarm(spec.evaluationPeriods())
+                .treatMissingData(spec.missingData())
+                .alarmActions(topic.arn().applyValue(List::of))
+                .okActions(topic.arn().applyValue(List::of))
+                .build(), child);
+        widget(spec.description(), metrics, spec.periodSeconds(), spec.threshold());
+    }
+
+    private static Output<Map<String, String>> resolved(Map<String, Output<String>> dimensions) {
+        return Output.all(dimensions.values().stream().toList()).applyValue(values -> {
+            Map<String, String> resolved = new LinkedHashMap<>();
+            List<String> keys = List.copyOf(dimensions.keySet());
+            for (int i = 0; i < keys.size(); i++) {
+                resolved.put(keys.get(i), values.get(i));
+            }
+            return resolved;
+        });
+    }
+
+    private void single(AlarmSpec spec) {
         var alarm = MetricAlarmArgs.builder()
                 .alarmDescription(spec.description())
                 .namespace(spec.namespace())
@@ -138,78 +186,20 @@ public final class Alerts extends ComponentResource {
             metric.add(v);
         });
         metric.add(Map.of("stat", spec.statistic()));
-        widget(spec, List.of(metric));
+        widget(spec.description(), List.of(metric), spec.periodSeconds(), spec.threshold());
     }
 
-    private void widget(AlarmSpec spec, List<Object> metrics) {
+    private void widget(String title, List<Object> metrics, int period, double threshold) {
         widgets.add(Map.of(
                 "type", "metric",
                 "width", 8,
                 "height", 6,
                 "properties", Map.of(
-                        "title", spec.description(),
+                        "title", title,
                         "region", aws.region(),
                         "metrics", metrics,
-                        "period", spec.periodSeconds(),
-                        "annotations", Map.of("horizontal", List.of(Map.of("value", spec.threshold(), "label", "alarm"))))));
-    }
-
-    /** The alarm on {@code SUM(METRICS())} of the metric for each value of {@code spec.across()}. */
-    private void summedAlarm(AlarmSpec spec) {
-        List<MetricAlarmMetricQueryArgs> queries = new ArrayList<>();
-        List<Object> widgetMetrics = new ArrayList<>();
-        List<String> values = spec.across().values();
-        for (int i = 0; i < values.size(); i++) {
-            Map<String, Output<String>> dimensions = new java.util.TreeMap<>(spec.dimensions());
-            dimensions.put(spec.across().dimension(), Output.of(values.get(i)));
-            queries.add(MetricAlarmMetricQueryArgs.builder()
-                    .id("m" + (i + 1))
-                    .returnData(false)
-                    .metric(MetricAlarmMetricQueryMetricArgs.builder()
-                            .namespace(spec.namespace())
-                            .metricName(spec.metric())
-                            .dimensions(resolved(dimensions))
-                            .period(spec.periodSeconds())
-                            .stat(spec.statistic())
-                            .build())
-                    .build());
-            List<Object> metric = new ArrayList<>(List.of(spec.namespace(), spec.metric()));
-            dimensions.forEach((k, v) -> {
-                metric.add(k);
-                metric.add(v);
-            });
-            metric.add(Map.of("stat", spec.statistic()));
-            widgetMetrics.add(metric);
-        }
-        queries.add(MetricAlarmMetricQueryArgs.builder()
-                .id("total")
-                .expression("SUM(METRICS())")
-                .label(spec.metric() + " summed over " + spec.across().dimension())
-                .returnData(true)
-                .build());
-        new MetricAlarm(Naming.child(name, spec.label()), MetricAlarmArgs.builder()
-                .alarmDescription(spec.description())
-                .metricQueries(queries)
-                .comparisonOperator(spec.comparison())
-                .threshold(spec.threshold())
-                .evaluationPeriods(spec.evaluationPeriods())
-                .datapointsToAlarm(spec.evaluationPeriods())
-                .treatMissingData(spec.missingData())
-                .alarmActions(topic.arn().applyValue(List::of))
-                .okActions(topic.arn().applyValue(List::of))
-                .build(), child);
-        widget(spec, widgetMetrics);
-    }
-
-    private static Output<Map<String, String>> resolved(Map<String, Output<String>> dimensions) {
-        return Output.all(dimensions.values().stream().toList()).applyValue(values -> {
-            Map<String, String> resolved = new LinkedHashMap<>();
-            List<String> keys = List.copyOf(dimensions.keySet());
-            for (int i = 0; i < keys.size(); i++) {
-                resolved.put(keys.get(i), values.get(i));
-            }
-            return resolved;
-        });
+                        "period", period,
+                        "annotations", Map.of("horizontal", List.of(Map.of("value", threshold, "label", "alarm"))))));
     }
 
     /** One dashboard with a widget per alarm; call once every alarm is declared. */

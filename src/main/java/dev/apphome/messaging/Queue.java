@@ -35,6 +35,7 @@ public final class Queue extends ComponentResource implements Store<QueueAccess>
     private final Output<String> keyArn;
     private final String region;
 
+    /** A stack's queue; its clients reach SQS through an interface endpoint when the stack has them. */
     public Queue(String name, QueueSettings args, StoreContext context) {
         super("apphome:messaging:Queue", name, ComponentResourceOptions.Empty);
         this.args = Rule.require(args);
@@ -77,6 +78,7 @@ public final class Queue extends ComponentResource implements Store<QueueAccess>
         for (Topic topic : feeds) {
             topic.deliverTo(args.name(), queue.arn(), mainPolicy);
         }
+        context.network().reachPrivately("sqs");
         registerOutputs(Map.of("url", queue.url(), "deadLetterUrl", deadLetters.url()));
     }
 
@@ -111,7 +113,7 @@ public final class Queue extends ComponentResource implements Store<QueueAccess>
 
     /** Any dead letter at all, and a backlog whose oldest message is older than the threshold. */
     @Override
-    public List<Alerts.AlarmSpec> alarms(AlertSettings t) {
+    public List<Alerts.Alarm> alarms(AlertSettings t) {
         String label = args.name();
         return List.of(
                 new Alerts.AlarmSpec(label + "-dead-letters", label + ": messages in the dead-letter queue", "AWS/SQS",
@@ -119,7 +121,8 @@ public final class Queue extends ComponentResource implements Store<QueueAccess>
                         "GreaterThanThreshold", 0, 60, 1, "notBreaching"),
                 new Alerts.AlarmSpec(label + "-age", label + ": oldest message older than " + t.queueAgeSeconds() + " s",
                         "AWS/SQS", "ApproximateAgeOfOldestMessage", Map.of("QueueName", queue.name()), "Maximum",
-                        "GreaterThanThreshold", t.queueAgeSeconds(), 60, t.evaluationMinutes(), "notBreaching"));
+                        "GreaterThanThreshold", t.queueAgeSeconds(), t.periodSeconds(AlertSettings.Family.QUEUE),
+                        t.evaluationPeriods(AlertSettings.Family.QUEUE), "notBreaching"));
     }
 
     public Output<String> queueName() {

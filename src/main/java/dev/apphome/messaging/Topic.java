@@ -54,6 +54,8 @@ public final class Topic extends ComponentResource implements Store<TopicAccess>
                 .policy(PolicyDocument.of(List.of(
                         PolicyDocument.denyInsecureTransport(List.of(topic.arn()), "sns:Publish"))))
                 .build(), child);
+        // Publishers reach SNS through an interface endpoint when the stack has them.
+        context.network().reachPrivately("sns");
         registerOutputs(Map.of("arn", topic.arn()));
     }
 
@@ -106,7 +108,7 @@ public final class Topic extends ComponentResource implements Store<TopicAccess>
 
     /** Any notification SNS failed to deliver. */
     @Override
-    public List<Alerts.AlarmSpec> alarms(AlertSettings t) {
+    public List<Alerts.Alarm> alarms(AlertSettings t) {
         String label = args.name();
         return List.of(new Alerts.AlarmSpec(label + "-failed-notifications", label + ": notifications SNS failed to deliver",
                 "AWS/SNS", "NumberOfNotificationsFailed", Map.of("TopicName", topic.name()), "Sum", "GreaterThanThreshold",

@@ -32,14 +32,16 @@ import java.util.function.Function;
  * <p>A secret with keys is one JSON object. Its stack keys must follow the config when it changes,
  * so its version cannot ignore changes; each generated key is therefore drawn into a holder secret
  * of its own that does ignore them, and the JSON is built from the holders' kept values. One place
- * keeps each drawn value: the JSON can never hold a value other than its holder's (unlike two
- * resources that each ignore changes to the same per-run draw, and drift apart when either is
- * replaced). Adding a generated key adds its holder; the other keys keep their values.
+ * keeps each drawn value, as the cache's secret version keeps its AUTH token: the JSON can never
+ * hold a value other than its holder's, as two resources that each ignored changes to the same
+ * per-run draw would once either was replaced. Adding a generated key adds its holder; the other
+ * keys keep their values.
  */
 public final class AppSecrets extends ComponentResource {
 
     private final Map<String, Secret> secrets = new LinkedHashMap<>();
     private final Map<String, SecretSettings> settings = new LinkedHashMap<>();
+    private final Map<String, SecretVersion> versions = new LinkedHashMap<>();
 
     /**
      * @param stackValue reads a {@code stack} secret's value (or key's) from config by its config key, as a secret output
@@ -66,7 +68,7 @@ public final class AppSecrets extends ComponentResource {
             } else {
                 version.secretString(stackValue.apply(args.name()));
             }
-            new SecretVersion(secretName, version.build(), versionOptions.build());
+            versions.put(args.name(), new SecretVersion(secretName, version.build(), versionOptions.build()));
             secrets.put(args.name(), secret);
             settings.put(args.name(), args);
         }
@@ -135,14 +137,17 @@ public final class AppSecrets extends ComponentResource {
     /**
      * Injects the named secrets as the given variables: variable name to a secret's name, or to
      * {@code <secret>.<key>} for one key of a secret with keys (ECS reads {@code <arn>:<key>::}, the
-     * key of the current version). Either way the execution role reads only that secret.
+     * key of the current version). Either way the execution role reads only that secret, and a task
+     * waits for the secret's value to exist.
      */
     public Connection connection(Map<String, String> variables) {
         Map<String, Output<String>> valueFrom = new LinkedHashMap<>();
         Map<String, Output<String>> secretArns = new LinkedHashMap<>();
+        java.util.SortedSet<String> used = new java.util.TreeSet<>();
         variables.forEach((variable, reference) -> {
             int dot = reference.indexOf('.');
             String secretName = dot < 0 ? reference : reference.substring(0, dot);
+            used.add(secretName);
             Output<String> arn = arn(secretName);
             if (dot < 0) {
                 valueFrom.put(variable, arn);
@@ -155,7 +160,8 @@ public final class AppSecrets extends ComponentResource {
             }
             secretArns.put(variable, arn);
         });
-        return new Connection(Map.of(), valueFrom, List.of(), secretArns);
+        return new Connection(Map.of(), valueFrom, List.of(),
+                used.stream().map(n -> (com.pulumi.resources.Resource) versions.get(n)).toList(), secretArns);
     }
 
     public Output<String> arn(String secretName) {

@@ -40,7 +40,10 @@ import java.util.Map;
  */
 public final class Table extends ComponentResource implements Store<TableAccess>, Monitored {
 
-    /** The item operations whose SystemErrors the alarm sums (CloudWatch publishes them per operation). */
+    /**
+     * The item operations whose SystemErrors the alarm sums (CloudWatch publishes them per operation);
+     * ten, the most metrics one alarm's math may read.
+     */
     static final List<String> OPERATIONS = List.of("GetItem", "BatchGetItem", "Query", "Scan", "PutItem", "UpdateItem",
             "DeleteItem", "BatchWriteItem", "TransactGetItems", "TransactWriteItems");
 
@@ -172,11 +175,19 @@ public final class Table extends ComponentResource implements Store<TableAccess>
                         Map.of("StringEquals", Map.of("kms:ViaService", "dynamodb." + region + ".amazonaws.com")))));
     }
 
-    /** Throttled reads, throttled writes, and errors on DynamoDB's side. */
+    /**
+     * Throttled reads and writes for {@code evaluationMinutes}, and any error on DynamoDB's side.
+     * DynamoDB publishes SystemErrors per operation only, so that alarm sums the item operations.
+     */
     @Override
-    public List<Alerts.AlarmSpec> alarms(AlertSettings t) {
+    public List<Alerts.Alarm> alarms(AlertSettings t) {
         String label = args.name();
         Map<String, Output<String>> dimensions = Map.of("TableName", table.name());
+        List<Alerts.Input> operations = new ArrayList<>();
+        for (int i = 0; i < OPERATIONS.size(); i++) {
+            operations.add(new Alerts.Input("m" + (i + 1), "AWS/DynamoDB", "SystemErrors",
+                    Map.of("TableName", table.name(), "Operation", Output.of(OPERATIONS.get(i))), "Sum"));
+        }
         return List.of(
                 new Alerts.AlarmSpec(label + "-read-throttles", label + ": reads throttled for " + t.evaluationMinutes()
                         + " min", "AWS/DynamoDB", "ReadThrottleEvents", dimensions, "Sum", "GreaterThanThreshold", 0, 60,
@@ -184,9 +195,8 @@ public final class Table extends ComponentResource implements Store<TableAccess>
                 new Alerts.AlarmSpec(label + "-write-throttles", label + ": writes throttled for " + t.evaluationMinutes()
                         + " min", "AWS/DynamoDB", "WriteThrottleEvents", dimensions, "Sum", "GreaterThanThreshold", 0, 60,
                         t.evaluationMinutes(), "notBreaching"),
-                new Alerts.AlarmSpec(label + "-system-errors", label + ": DynamoDB failed requests (system errors)",
-                        "AWS/DynamoDB", "SystemErrors", dimensions, "Sum", "GreaterThanThreshold", 0, 60, 1,
-                        "notBreaching", new Alerts.Across("Operation", OPERATIONS)));
+                new Alerts.MathAlarm(label + "-system-errors", label + ": DynamoDB failed requests (system errors)",
+                        operations, "SUM(METRICS())", "GreaterThanThreshold", 0, 60, 1, "notBreaching"));
     }
 
     public Output<String> tableName() {

@@ -1,6 +1,7 @@
 package dev.apphome.wiring;
 
 import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,23 +11,27 @@ import java.util.Map;
 /**
  * What a service receives from a data store it uses: plain environment variables (host, port,
  * names — never credentials), secrets by ARN (injected by ECS from Secrets Manager at task start),
- * and the task-role statements that give exactly the access it needs. Data stores hand these out;
- * a service only adds them up.
+ * the task-role statements that give exactly the access it needs, and the resources that must
+ * exist before a task can start with them (a secret's value, not only the secret). Data stores
+ * hand these out; a service only adds them up.
  *
  * @param environment    variable name to value
  * @param secrets        variable name to where ECS reads its value: a secret's ARN, or
  *                       {@code <arn>:<json-key>::} for one key of a JSON secret
  * @param taskStatements IAM statements for the task role
+ * @param prerequisites  resources a task needs in place before it starts, e.g. secret versions
  * @param secretArns     variable name to the ARN of the secret it is read from, which the execution
  *                       role may read (the same as {@code secrets} unless a variable is one JSON key)
  */
 public record Connection(Map<String, Output<String>> environment, Map<String, Output<String>> secrets,
-                         List<Map<String, Object>> taskStatements, Map<String, Output<String>> secretArns) {
+                         List<Map<String, Object>> taskStatements, List<Resource> prerequisites,
+                         Map<String, Output<String>> secretArns) {
 
     public Connection {
         environment = Map.copyOf(environment);
         secrets = Map.copyOf(secrets);
         taskStatements = List.copyOf(taskStatements);
+        prerequisites = List.copyOf(prerequisites);
         secretArns = Map.copyOf(secretArns);
         if (!secretArns.keySet().equals(secrets.keySet())) {
             throw new IllegalArgumentException("every secret variable needs its secret's ARN: " + secrets.keySet()
@@ -36,8 +41,14 @@ public record Connection(Map<String, Output<String>> environment, Map<String, Ou
 
     /** A connection whose secrets are whole secrets, each read by its ARN. */
     public Connection(Map<String, Output<String>> environment, Map<String, Output<String>> secrets,
+                      List<Map<String, Object>> taskStatements, List<Resource> prerequisites) {
+        this(environment, secrets, taskStatements, prerequisites, secrets);
+    }
+
+    /** A connection whose task needs nothing in place beyond what its values already depend on. */
+    public Connection(Map<String, Output<String>> environment, Map<String, Output<String>> secrets,
                       List<Map<String, Object>> taskStatements) {
-        this(environment, secrets, taskStatements, secrets);
+        this(environment, secrets, taskStatements, List.of());
     }
 
     public static Connection none() {
@@ -54,6 +65,8 @@ public record Connection(Map<String, Output<String>> environment, Map<String, Ou
         other.secretArns.forEach(arns::putIfAbsent);
         List<Map<String, Object>> statements = new ArrayList<>(taskStatements);
         statements.addAll(other.taskStatements);
-        return new Connection(env, sec, statements, arns);
+        List<Resource> ready = new ArrayList<>(prerequisites);
+        other.prerequisites.stream().filter(r -> !ready.contains(r)).forEach(ready::add);
+        return new Connection(env, sec, statements, ready, arns);
     }
 }

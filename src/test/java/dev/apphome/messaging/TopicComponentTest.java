@@ -125,12 +125,12 @@ class TopicComponentTest {
     @Test
     void aFailedDeliveryRaisesAnAlarm() {
         var settings = Components.settings(TopicSettings.class, Map.of());
-        var alarms = new java.util.ArrayList<dev.apphome.alerts.Alerts.AlarmSpec>();
+        var alarms = new java.util.ArrayList<dev.apphome.alerts.Alerts.Alarm>();
         Components.declare(s -> alarms.addAll(new Topic("orders", settings, s.stores())
                 .alarms(Components.settings(AlertSettings.class, Map.of()))));
 
         assertEquals(1, alarms.size());
-        var alarm = alarms.get(0);
+        var alarm = (dev.apphome.alerts.Alerts.AlarmSpec) alarms.get(0);
         assertEquals(List.of("test-failed-notifications", "AWS/SNS", "NumberOfNotificationsFailed", "Sum", 0.0, 1),
                 List.of(alarm.label(), alarm.namespace(), alarm.metric(), alarm.statistic(), alarm.threshold(),
                         alarm.evaluationPeriods()));

@@ -67,11 +67,11 @@ class KeyedSecretsTest {
         assertEquals("JSON of apifyToken (generated, 64 characters), stripeKey (set with pulumi config set --secret "
                 + "thirdParty_stripeKey)", secret.input("description"));
         // The JSON follows the config (no ignoreChanges) and takes the generated key from its holder's kept value.
-        assertEquals(List.of(), version.ignoreChanges());
+        assertEquals(List.of(), version.options().ignoreChanges());
         assertEquals(List.of(kept.urn()), sources(plan, version, "secretString").stream()
                 .filter(r -> r.type().equals("aws:secretsmanager/secretVersion:SecretVersion")).map(r -> r.urn()).toList());
         assertEquals(Set.of("secretString"), version.secretInputs());
-        assertEquals(List.of("secretString"), kept.ignoreChanges());
+        assertEquals(List.of("secretString"), kept.options().ignoreChanges());
         assertEquals(Set.of("secretString"), kept.secretInputs());
         for (var s : List.of(secret, holder)) {
             assertEquals("aws:kms/key:Key", source(plan, s, "kmsKeyId").type());
@@ -148,7 +148,7 @@ class KeyedSecretsTest {
         var plan = Stacks.plan("dev");
         var version = plan.named("aws:secretsmanager/secretVersion:SecretVersion", "apphome-dev-secrets-jwtSigningKey");
 
-        assertEquals(List.of("secretString"), version.ignoreChanges());
+        assertEquals(List.of("secretString"), version.options().ignoreChanges());
         assertEquals(1, plan.ofType("aws:secretsmanager/secret:Secret").stream()
                 .filter(s -> s.name().startsWith("apphome-dev-secrets-")).count());
         assertTrue(plan.ofType("aws:ecs/taskDefinition:TaskDefinition").stream().anyMatch(t -> t.inputString(

@@ -57,7 +57,7 @@ class TableComponentTest {
         assertEquals("aws:kms/key:Key", source(plan, table, "serverSideEncryption").type());
         assertEquals(true, table.input("deletionProtectionEnabled"));
         assertTrue(table.protect());
-        assertEquals(List.of(), table.ignoreChanges());
+        assertEquals(List.of(), table.options().ignoreChanges());
         assertNull(table.input("readCapacity"));
         assertNull(table.input("ttl"));
         assertNull(table.input("streamEnabled"));
@@ -100,7 +100,7 @@ class TableComponentTest {
                 "nonKeyAttributes", List.of("total"), "readCapacity", 2L, "writeCapacity", 1L)),
                 table.input("globalSecondaryIndexes"));
         assertEquals(List.of("readCapacity", "writeCapacity", "globalSecondaryIndexes[*].readCapacity",
-                "globalSecondaryIndexes[*].writeCapacity"), table.ignoreChanges());
+                "globalSecondaryIndexes[*].writeCapacity"), table.options().ignoreChanges());
 
         Map<String, List<Object>> targets = new LinkedHashMap<>();
         plan.ofType("aws:appautoscaling/target:Target").forEach(t -> targets.put(t.name(), List.of(t.input("resourceId"),
@@ -154,19 +154,24 @@ class TableComponentTest {
     @Test
     void alarmsWatchThrottlingAndDynamoDbsOwnErrorsOverEveryItemOperation() {
         var settings = Components.settings(TableSettings.class, KEYS);
-        var alarms = new java.util.ArrayList<Alerts.AlarmSpec>();
+        var alarms = new java.util.ArrayList<Alerts.Alarm>();
         Components.declare(s -> alarms.addAll(new Table("orders", settings, s.stores())
                 .alarms(Components.settings(AlertSettings.class, Map.of("evaluationMinutes", 3)))));
 
         assertEquals(List.of("test-read-throttles", "test-write-throttles", "test-system-errors"),
-                alarms.stream().map(Alerts.AlarmSpec::label).toList());
-        assertEquals(List.of("ReadThrottleEvents", "WriteThrottleEvents", "SystemErrors"),
-                alarms.stream().map(Alerts.AlarmSpec::metric).toList());
-        assertEquals(List.of(3, 3, 1), alarms.stream().map(Alerts.AlarmSpec::evaluationPeriods).toList());
-        assertEquals(List.of("TableName"), List.copyOf(alarms.get(2).dimensions().keySet()));
-        assertEquals(new Alerts.Across("Operation", List.of("GetItem", "BatchGetItem", "Query", "Scan", "PutItem",
-                "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactGetItems", "TransactWriteItems")), alarms.get(2).across());
-        assertNull(alarms.get(0).across());
+                alarms.stream().map(Alerts.Alarm::label).toList());
+        var reads = (Alerts.AlarmSpec) alarms.get(0);
+        var writes = (Alerts.AlarmSpec) alarms.get(1);
+        assertEquals(List.of("ReadThrottleEvents", "WriteThrottleEvents"), List.of(reads.metric(), writes.metric()));
+        assertEquals(List.of(3, 3), List.of(reads.evaluationPeriods(), writes.evaluationPeriods()));
+        assertEquals(List.of("TableName"), List.copyOf(reads.dimensions().keySet()));
+        var errors = (Alerts.MathAlarm) alarms.get(2);
+        assertEquals("SUM(METRICS())", errors.expression());
+        assertEquals(List.of("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10"),
+                errors.inputs().stream().map(Alerts.Input::id).toList());
+        assertTrue(errors.inputs().stream().allMatch(i -> i.metric().equals("SystemErrors") && i.statistic().equals("Sum")
+                && i.dimensions().keySet().equals(java.util.Set.of("Operation", "TableName"))));
+        assertEquals(List.of(0.0, 1), List.of(errors.threshold(), errors.evaluationPeriods()));
     }
 
     /**
