@@ -1,7 +1,7 @@
 import { each, stackPolicy } from "../../lib/policy";
 import { T } from "../../lib/types";
 import { admitsTopic } from "../../lib/documents";
-import { asArray, known, parseJson } from "../../lib/values";
+import { asArray, computed, known, parseJson } from "../../lib/values";
 
 export const snsSubscriptionDeliversToAdmittingQueue = stackPolicy({
     name: "sns-subscription-delivers-to-admitting-queue",
@@ -30,7 +30,7 @@ export const snsSubscriptionDeliversToAdmittingQueue = stackPolicy({
                 "list the queue under apphome:topics.<name>.subscriptions");
             return;
         }
-        const topicArn = known(`${topic.name}.arn`, () => topic.props.arn);
+        const topicArn = computed(`${topic.name}.arn`, () => topic.props.arn);
         const admitted = graph.dependents(queue, [T.queuePolicy], "queueUrl")
             .map(p => parseJson(`${p.name}.policy`, () => p.props.policy) as any)
             .some(d => asArray<any>(d?.Statement).some(s => admitsTopic(s, topicArn)));

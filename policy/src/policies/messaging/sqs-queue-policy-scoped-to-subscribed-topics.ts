@@ -1,7 +1,7 @@
 import { each, stackPolicy } from "../../lib/policy";
 import { T } from "../../lib/types";
 import { serviceOrEveryone, sourceArns } from "../../lib/documents";
-import { asArray, known, parseJson } from "../../lib/values";
+import { asArray, computed, parseJson } from "../../lib/values";
 
 export const sqsQueuePolicyScopedToSubscribedTopics = stackPolicy({
     name: "sqs-queue-policy-scoped-to-subscribed-topics",
@@ -31,7 +31,7 @@ export const sqsQueuePolicyScopedToSubscribedTopics = stackPolicy({
                     "subscribe the queue under apphome:topics.<name>.subscriptions, which admits exactly that topic");
                 continue;
             }
-            const allowed = subscribed.map(t => known(`${t.name}.arn`, () => t.props.arn));
+            const allowed = subscribed.map(t => computed(`${t.name}.arn`, () => t.props.arn));
             for (const arn of arns.filter(a => !allowed.includes(a))) {
                 out.violation(target, `${sid} of ${policy.name} admits ${arn}, which is no topic of this stack that subscribes this queue`,
                     "aws:SourceArn naming only topics subscribed to this queue",
