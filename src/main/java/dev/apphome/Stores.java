@@ -4,6 +4,8 @@ import dev.apphome.cache.Cache;
 import dev.apphome.cache.CacheSettings;
 import dev.apphome.database.Database;
 import dev.apphome.database.DatabaseSettings;
+import dev.apphome.identity.AdminUserPool;
+import dev.apphome.identity.UserPoolSettings;
 import dev.apphome.messaging.Queue;
 import dev.apphome.messaging.QueueAccess;
 import dev.apphome.messaging.QueueSettings;
@@ -40,11 +42,14 @@ public final class Stores {
     public static final StoreKind<TableSettings, TableAccess> TABLES =
             StoreKind.named("tables", "table", "table-", TableSettings.class, TableAccess.class, Table::new);
 
+    public static final StoreKind<UserPoolSettings, Boolean> USER_POOL =
+            StoreKind.single("userPool", "user pool", "user-pool", UserPoolSettings.class, Boolean.class, AdminUserPool::new);
+
     /**
      * In the order the stack is declared, its alarms listed and its reference written. Topics come
      * before queues: a queue admits and subscribes the topics that fan out to it when it is declared.
      */
-    public static final List<StoreKind<?, ?>> ALL = List.of(DATABASE, CACHE, BUCKETS, TOPICS, QUEUES, TABLES);
+    public static final List<StoreKind<?, ?>> ALL = List.of(DATABASE, CACHE, BUCKETS, TOPICS, QUEUES, TABLES, USER_POOL);
 
     private Stores() {
     }
