@@ -18,7 +18,7 @@ class DependencyTest {
 
     /** Packages that build resources, and the contracts they share. */
     static final String[] COMPONENTS = {"..alerts..", "..audit..", "..budget..", "..cache..", "..common..", "..database..", "..edge..", "..identity..", "..kafka..", "..keys..", "..registry..",
-            "..loadbalancer..", "..messaging..", "..network..", "..secrets..", "..service..", "..storage..",
+            "..loadbalancer..", "..messaging..", "..network..", "..secrets..", "..service..", "..storage..", "..tables..",
             "..wiring..", "..schema.."};
 
     /** The compiled program only: scanning the class path for the package also reads the 49 MB AWS jar. */

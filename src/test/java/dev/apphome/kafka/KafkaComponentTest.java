@@ -12,7 +12,6 @@ import dev.apphome.support.Json;
 import dev.apphome.support.Plans;
 import dev.apphome.support.Stacks;
 import dev.apphome.wiring.Client;
-import dev.apphome.wiring.StoreContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,7 +46,7 @@ class KafkaComponentTest {
     private static PlanRunner.Result plan(boolean protect, int zones, Map<String, Object> values, KafkaAccess... uses) {
         var settings = Components.settings(KafkaSettings.class, values);
         return Components.declare(protect, s -> {
-            var context = new StoreContext(s.network(zones), s.aws(), s.keyArn(), s.protection(), 30);
+            var context = s.stores(zones);
             var kafka = new Kafka("kafka", settings, context);
             for (KafkaAccess access : uses) {
                 String name = access.name().toLowerCase(java.util.Locale.ROOT);
@@ -209,8 +208,7 @@ class KafkaComponentTest {
     private static List<Alerts.MathAlarm> alarms(int brokers, AlertSettings alerts) {
         var found = new Object[1];
         Components.declare(s -> found[0] = new Kafka("kafka", Components.settings(KafkaSettings.class, Map.of(
-                "instanceType", "kafka.m7g.large", "brokers", brokers)), new StoreContext(s.network(3), s.aws(),
-                s.keyArn(), s.protection(), 30)).alarms(alerts));
+                "instanceType", "kafka.m7g.large", "brokers", brokers)), s.stores(3)).alarms(alerts));
         return ((List<Alerts.Alarm>) found[0]).stream().map(a -> (Alerts.MathAlarm) a).toList();
     }
 
