@@ -97,8 +97,8 @@ public final class Estimator {
         return a;
     }
 
-    /** For tests and documentation: the usage keys of every type. */
-    static Map<String, Map<String, String>> usageKeys() {
+    /** The usage-file keys of every type that has usage lines: type → key → meaning. */
+    public static Map<String, Map<String, String>> usageKeys() {
         return Catalog.standard().usageKeysByType();
     }
 }
