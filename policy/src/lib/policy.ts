@@ -46,8 +46,19 @@ const EXEMPTIONS_SCHEMA: PolicyConfigJSONSchema = {
     default: [],
 };
 
-/** The policy's config with every default filled in; the engine does this too, unit tests do not. */
+/**
+ * The policy's config with every default filled in; the engine does this too, unit tests do not. A
+ * setting the policy does not declare is refused: the CLI validates config only against each
+ * declared property, so without this a misspelled setting would be ignored and its default used.
+ */
 export function configOf<C>(meta: PolicyMeta, raw: object): C & { exemptions: Exemption[] } {
+    const declared = ["exemptions", ...Object.keys(meta.config ?? {})];
+    for (const key of Object.keys(raw)) {
+        if (!declared.includes(key)) {
+            throw new Error(`policy config of "${meta.name}" has the setting "${key}", which it does not have; `
+                + `it has: ${declared.sort().join(", ")}`);
+        }
+    }
     const merged: Record<string, unknown> = { exemptions: [] };
     for (const [key, schema] of Object.entries(meta.config ?? {})) {
         merged[key] = schema.default;

@@ -1,8 +1,11 @@
 package dev.apphome;
 
 import com.pulumi.Pulumi;
+import com.pulumi.deployment.Deployment;
 import dev.apphome.config.ConfigSource;
+import dev.apphome.config.Placeholders;
 import dev.apphome.runtime.FreshnessCheck;
+import dev.apphome.service.ImageSource;
 
 /** Entry point the Pulumi language host starts: read and validate the stack's settings, then declare. */
 public final class App {
@@ -13,9 +16,14 @@ public final class App {
     public static void main(String[] args) {
         FreshnessCheck.requireFreshBuild();
         Pulumi.run(ctx -> {
-            var settings = AppStack.settings(ctx.projectName(), ctx.stackName(),
-                    ConfigSource.fromEnvironment(ctx.stackName()));
+            var source = ConfigSource.fromEnvironment(ctx.stackName());
+            var settings = AppStack.settings(ctx.projectName(), ctx.stackName(), source);
+            if (!Deployment.getInstance().isDryRun()) {
+                Placeholders.refuse(settings, source.file());
+            }
             settings.warnings().forEach(w -> ctx.log().warn(w.toString()));
+            settings.services().forEach(s -> ctx.log().info(s.name() + " pulls its image from "
+                    + ImageSource.of(s.image(), "aws").describe(settings.region())));
             AppStack.declare(ctx, settings, name -> ctx.config().requireSecret(name));
         });
     }

@@ -95,6 +95,7 @@ public final class AppStack {
                 services.get(callee).admit(caller);
             }
         }
+        services.values().forEach(AppService::launch);
 
         var alerts = new Alerts(Naming.child(prefix, "alerts"), settings.alerts(), aws, keyArn, protection, none);
         for (AppService service : services.values()) {

@@ -4,6 +4,8 @@ import com.pulumi.aws.cloudwatch.Dashboard;
 import com.pulumi.aws.cloudwatch.DashboardArgs;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
+import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryArgs;
+import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryMetricArgs;
 import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicArgs;
 import com.pulumi.aws.sns.TopicPolicy;
@@ -32,12 +34,37 @@ import java.util.Map;
  */
 public final class Alerts extends ComponentResource {
 
-    /** One alarm, as the stack describes it. */
+    /** An alarm: on one metric, or on an expression over several. */
+    public sealed interface Alarm permits AlarmSpec, MathAlarm {
+        String label();
+
+        String description();
+    }
+
+    /** One alarm on one metric, as the stack describes it. */
     public record AlarmSpec(String label, String description, String namespace, String metric,
                             Map<String, Output<String>> dimensions, String statistic, String comparison,
-                            double threshold, int periodSeconds, int evaluationPeriods, String missingData) {
+                            double threshold, int periodSeconds, int evaluationPeriods, String missingData)
+            implements Alarm {
         public AlarmSpec {
             dimensions = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(dimensions));
+        }
+    }
+
+    /** A metric an expression reads, under an id the expression names. */
+    public record Input(String id, String namespace, String metric, Map<String, Output<String>> dimensions,
+                        String statistic) {
+        public Input {
+            dimensions = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(dimensions));
+        }
+    }
+
+    /** An alarm on a metric-math expression over several metrics, e.g. {@code MAX([n1, n2])} over a group's nodes. */
+    public record MathAlarm(String label, String description, List<Input> inputs, String expression, String comparison,
+                            double threshold, int periodSeconds, int evaluationPeriods, String missingData)
+            implements Alarm {
+        public MathAlarm {
+            inputs = List.copyOf(inputs);
         }
     }
 
@@ -76,20 +103,68 @@ public final class Alerts extends ComponentResource {
         }
     }
 
-    /** An alarm on one metric that notifies the topic, and a dashboard widget for it. */
-    public void alarm(AlarmSpec spec) {
+    /** An alarm that notifies the topic, and a dashboard widget for it. */
+    public void alarm(Alarm alarm) {
+        if (alarm instanceof AlarmSpec spec) {
+            single(spec);
+        } else {
+            math((MathAlarm) alarm);
+        }
+    }
+
+    private void math(MathAlarm spec) {
+        List<MetricAlarmMetricQueryArgs> queries = new ArrayList<>();
+        List<Object> metrics = new ArrayList<>();
+        metrics.add(List.of(Map.of("expression", spec.expression(), "label", spec.description(), "id", "e1")));
+        for (Input input : spec.inputs()) {
+            queries.add(MetricAlarmMetricQueryArgs.builder()
+                    .id(input.id())
+                    .metric(MetricAlarmMetricQueryMetricArgs.builder()
+                            .namespace(input.namespace()).metricName(input.metric()).dimensions(resolved(input.dimensions()))
+                            .stat(input.statistic()).period(spec.periodSeconds()).build())
+                    .returnData(false)
+                    .build());
+            List<Object> metric = new ArrayList<>(List.of(input.namespace(), input.metric()));
+            input.dimensions().forEach((k, v) -> {
+                metric.add(k);
+                metric.add(v);
+            });
+            metric.add(Map.of("id", input.id(), "stat", input.statistic(), "visible", false));
+            metrics.add(metric);
+        }
+        queries.add(MetricAlarmMetricQueryArgs.builder()
+                .id("e1").expression(spec.expression()).label(spec.description()).returnData(true).build());
+        new MetricAlarm(Naming.child(name, spec.label()), MetricAlarmArgs.builder()
+                .alarmDescription(spec.description())
+                .metricQueries(queries)
+                .comparisonOperator(spec.comparison())
+                .threshold(spec.threshold())
+                .evaluationPeriods(spec.evaluationPeriods())
+                .datapointsToAlarm(spec.evaluationPeriods())
+                .treatMissingData(spec.missingData())
+                .alarmActions(topic.arn().applyValue(List::of))
+                .okActions(topic.arn().applyValue(List::of))
+                .build(), child);
+        widget(spec.description(), metrics, spec.periodSeconds(), spec.threshold());
+    }
+
+    private static Output<Map<String, String>> resolved(Map<String, Output<String>> dimensions) {
+        return Output.all(dimensions.values().stream().toList()).applyValue(values -> {
+            Map<String, String> resolved = new LinkedHashMap<>();
+            List<String> keys = List.copyOf(dimensions.keySet());
+            for (int i = 0; i < keys.size(); i++) {
+                resolved.put(keys.get(i), values.get(i));
+            }
+            return resolved;
+        });
+    }
+
+    private void single(AlarmSpec spec) {
         var alarm = MetricAlarmArgs.builder()
                 .alarmDescription(spec.description())
                 .namespace(spec.namespace())
                 .metricName(spec.metric())
-                .dimensions(Output.all(spec.dimensions().values().stream().toList()).applyValue(values -> {
-                    Map<String, String> resolved = new LinkedHashMap<>();
-                    List<String> keys = List.copyOf(spec.dimensions().keySet());
-                    for (int i = 0; i < keys.size(); i++) {
-                        resolved.put(keys.get(i), values.get(i));
-                    }
-                    return resolved;
-                }))
+                .dimensions(resolved(spec.dimensions()))
                 .comparisonOperator(spec.comparison())
                 .threshold(spec.threshold())
                 .period(spec.periodSeconds())
@@ -111,16 +186,20 @@ public final class Alerts extends ComponentResource {
             metric.add(v);
         });
         metric.add(Map.of("stat", spec.statistic()));
+        widget(spec.description(), List.of(metric), spec.periodSeconds(), spec.threshold());
+    }
+
+    private void widget(String title, List<Object> metrics, int period, double threshold) {
         widgets.add(Map.of(
                 "type", "metric",
                 "width", 8,
                 "height", 6,
                 "properties", Map.of(
-                        "title", spec.description(),
+                        "title", title,
                         "region", aws.region(),
-                        "metrics", List.of(metric),
-                        "period", spec.periodSeconds(),
-                        "annotations", Map.of("horizontal", List.of(Map.of("value", spec.threshold(), "label", "alarm"))))));
+                        "metrics", metrics,
+                        "period", period,
+                        "annotations", Map.of("horizontal", List.of(Map.of("value", threshold, "label", "alarm"))))));
     }
 
     /** One dashboard with a widget per alarm; call once every alarm is declared. */

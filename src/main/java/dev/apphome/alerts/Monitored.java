@@ -6,5 +6,5 @@ import java.util.List;
 public interface Monitored {
 
     /** The alarms this resource needs, in the order the dashboard shows them. */
-    List<Alerts.AlarmSpec> alarms(AlertSettings thresholds);
+    List<Alerts.Alarm> alarms(AlertSettings thresholds);
 }

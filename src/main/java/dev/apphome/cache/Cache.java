@@ -38,10 +38,13 @@ public final class Cache extends ComponentResource implements Store<Boolean>, Mo
     private final Firewall firewall;
     private final ReplicationGroup group;
     private final Secret authToken;
+    private final SecretVersion tokenVersion;
+    private final int nodes;
 
     public Cache(String name, CacheSettings args, StoreContext context) {
         super("apphome:cache:Cache", name, ComponentResourceOptions.Empty);
         Rule.require(args);
+        this.nodes = 1 + args.replicas();
         var network = context.network();
         var keyArn = context.keyArn();
         var protection = context.protection();
@@ -53,19 +56,27 @@ public final class Cache extends ComponentResource implements Store<Boolean>, Mo
                 .build(), child);
 
         // ElastiCache AUTH tokens allow no punctuation other than a few characters: letters and digits only.
-        Output<String> token = AppSecrets.generated(64, true);
+        // The value is drawn on every run but kept once stored: the secret version ignores later draws, and
+        // the replication group takes the version's stored value, so the two can never disagree — not after a
+        // failed first run, nor when either is replaced (the group then rotates to the version's value).
+        Output<String> drawn = AppSecrets.generated(64, true);
         this.authToken = new Secret(Naming.child(name, "auth-token"), SecretArgs.builder()
                 .description("AUTH token of " + name)
                 .kmsKeyId(keyArn)
                 .recoveryWindowInDays(7)
                 .build(), protection.stateful(this));
-        new SecretVersion(Naming.child(name, "auth-token"), SecretVersionArgs.builder()
+        this.tokenVersion = new SecretVersion(Naming.child(name, "auth-token"), SecretVersionArgs.builder()
                 .secretId(authToken.id())
-                .secretString(token)
+                .secretString(drawn)
                 .build(), CustomResourceOptions.builder().parent(this).ignoreChanges("secretString").build());
+        Output<String> token = tokenVersion.secretString().applyValue(v -> v.orElseThrow()).asSecret();
 
         boolean failover = args.multiAz();
-        this.group = new ReplicationGroup(Naming.child(name, "group"), ReplicationGroupArgs.builder()
+        var groupArgs = ReplicationGroupArgs.builder();
+        if (args.applyImmediately()) {
+            groupArgs.applyImmediately(true);
+        }
+        this.group = new ReplicationGroup(Naming.child(name, "group"), groupArgs
                 .replicationGroupId(name)
                 .description("Cache of " + name)
                 .engine(args.engine().elastiCacheName())
@@ -87,8 +98,8 @@ public final class Cache extends ComponentResource implements Store<Boolean>, Mo
                 .maintenanceWindow("sun:05:00-sun:06:00")
                 .autoMinorVersionUpgrade(true)
                 .build(), CustomResourceOptions.builder().parent(this)
-                // The token is drawn anew on every run; the one set at creation stays.
-                .ignoreChanges("authToken").build());
+                // The group's identifier is fixed: a replacement must delete the old group first.
+                .deleteBeforeReplace(true).build());
         registerOutputs(Map.of("host", group.primaryEndpointAddress()));
     }
 
@@ -103,13 +114,24 @@ public final class Cache extends ComponentResource implements Store<Boolean>, Mo
                 Map.of("CACHE_HOST", host(), "CACHE_PORT", Output.of(String.valueOf(CacheSettings.PORT)),
                         "CACHE_TLS", Output.of("true")),
                 Map.of("CACHE_AUTH_TOKEN", authToken.arn()),
-                List.of());
+                List.of(), List.of(tokenVersion));
     }
 
-    /** Engine CPU and memory of the primary node. */
+    /**
+     * Engine CPU and memory. ElastiCache publishes them per node, and failover moves the primary to
+     * another node, so with replicas the alarms watch the highest value of any node; a single node
+     * is watched alone.
+     */
     @Override
-    public List<Alerts.AlarmSpec> alarms(AlertSettings t) {
-        Map<String, Output<String>> dimensions = Map.of("CacheClusterId", group.id().applyValue(id -> id + "-001"));
+    public List<Alerts.Alarm> alarms(AlertSettings t) {
+        if (nodes > 1) {
+            return List.of(
+                    anyNode("cache-cpu", "Cache engine CPU > " + t.cacheCpuPercent() + " % on any node",
+                            "EngineCPUUtilization", t.cacheCpuPercent(), t),
+                    anyNode("cache-memory", "Cache memory > " + t.cacheMemoryPercent() + " % on any node",
+                            "DatabaseMemoryUsagePercentage", t.cacheMemoryPercent(), t));
+        }
+        Map<String, Output<String>> dimensions = Map.of("CacheClusterId", node(1));
         return List.of(
                 new Alerts.AlarmSpec("cache-cpu", "Cache engine CPU > " + t.cacheCpuPercent() + " %", "AWS/ElastiCache",
                         "EngineCPUUtilization", dimensions, "Average", "GreaterThanThreshold", t.cacheCpuPercent(), 60,
@@ -117,6 +139,21 @@ public final class Cache extends ComponentResource implements Store<Boolean>, Mo
                 new Alerts.AlarmSpec("cache-memory", "Cache memory > " + t.cacheMemoryPercent() + " %", "AWS/ElastiCache",
                         "DatabaseMemoryUsagePercentage", dimensions, "Average", "GreaterThanThreshold",
                         t.cacheMemoryPercent(), 60, t.evaluationMinutes(), "missing"));
+    }
+
+    private Alerts.MathAlarm anyNode(String label, String description, String metric, int threshold, AlertSettings t) {
+        List<Alerts.Input> inputs = new java.util.ArrayList<>();
+        for (int i = 1; i <= nodes; i++) {
+            inputs.add(new Alerts.Input("n" + i, "AWS/ElastiCache", metric, Map.of("CacheClusterId", node(i)), "Average"));
+        }
+        return new Alerts.MathAlarm(label, description, inputs, "MAX([" + String.join(", ",
+                inputs.stream().map(Alerts.Input::id).toList()) + "])", "GreaterThanThreshold", threshold, 60,
+                t.evaluationMinutes(), "missing");
+    }
+
+    /** The member cluster id of node {@code i}: the group's id and a three-digit number. */
+    private Output<String> node(int i) {
+        return group.id().applyValue(id -> id + String.format("-%03d", i));
     }
 
     public Output<String> host() {

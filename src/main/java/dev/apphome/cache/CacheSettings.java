@@ -14,16 +14,19 @@ import java.util.List;
  * @param replicas              read replicas besides the primary
  * @param multiAz               replicas in other AZs with automatic failover
  * @param snapshotRetentionDays days of daily snapshots
+ * @param applyImmediately      whether changes are applied at once rather than in the maintenance window
  */
 public record CacheSettings(
         @Key(doc = "the engine", dflt = "valkey") CacheEngine engine,
-        @Key(doc = "engine version", derived = "`8.0` (valkey), `7.1` (redis)", pattern = "\\d+(\\.\\d+){0,2}",
-                allowed = "a version such as 8.0 or 7.1") String engineVersion,
+        @Key(doc = "engine version, major.minor (ElastiCache picks the patch)", derived = "`8.0` (valkey), `7.1` (redis)",
+                pattern = "\\d+\\.\\d+", allowed = "a major.minor version such as 8.0 or 7.1") String engineVersion,
         @Key(doc = "node type, e.g. `cache.t4g.micro`", required = true, pattern = "cache\\.[a-z0-9]+\\.[a-z0-9]+",
                 allowed = "a node type such as cache.t4g.micro") String nodeType,
         @Key(doc = "read replicas besides the primary", dflt = "0", min = 0, max = 5) int replicas,
         @Key(doc = "replicas in other AZs with automatic failover; needs replicas ≥ 1", dflt = "false") boolean multiAz,
-        @Key(doc = "days of daily snapshots", unit = "days", dflt = "1", min = 0, max = 35) int snapshotRetentionDays) {
+        @Key(doc = "days of daily snapshots", unit = "days", dflt = "1", min = 0, max = 35) int snapshotRetentionDays,
+        @Key(doc = "apply node-type and version changes at once instead of in the Sunday maintenance window",
+                dflt = "false") boolean applyImmediately) {
 
     /** The port both engines listen on. */
     public static final int PORT = 6379;

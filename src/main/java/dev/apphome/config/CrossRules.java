@@ -3,7 +3,10 @@ package dev.apphome.config;
 import dev.apphome.loadbalancer.LoadBalancerSettings;
 import dev.apphome.messaging.QueueAccess;
 import dev.apphome.secrets.SecretSettings;
+import dev.apphome.network.NatGateways;
+import dev.apphome.network.NetworkSettings;
 import dev.apphome.service.ClusterSettings;
+import dev.apphome.service.ImageSource;
 import dev.apphome.service.CpuArchitecture;
 import dev.apphome.service.ServiceKind;
 import dev.apphome.service.ServiceSettings;
@@ -27,6 +30,7 @@ final class CrossRules {
      * What the rules look at.
      *
      * @param ns            the project's namespace with its colon, e.g. {@code apphome:}
+     * @param network       the network's settings, null if they could not be read
      * @param serviceNames  every service the stack file declares, read or not
      * @param services      the services that could be read
      * @param secretNames   every secret declared
@@ -35,7 +39,7 @@ final class CrossRules {
      * @param stores        each store kind to what could be read of it
      * @param declared      each store kind's key to the names it declares ({@code ""} for a kind declared once)
      */
-    record Draft(String ns, String stack, Problems problems, Set<String> serviceNames,
+    record Draft(String ns, String stack, Problems problems, NetworkSettings network, Set<String> serviceNames,
                  Map<String, ServiceSettings> services, Set<String> secretNames, Map<String, SecretSettings> secrets,
                  LoadBalancerSettings loadBalancer, ClusterSettings cluster, List<StoreKind<?, ?>> kinds,
                  Map<StoreKind<?, ?>, Object> stores, Map<String, Set<String>> declared) {
@@ -64,6 +68,17 @@ final class CrossRules {
                     d.problems.add(path + ".scaling.queue", "names '" + queue + "', which the service does not consume; "
                             + "allowed: a queue under uses.queues with consume or both");
                 }
+            }
+            if (queue != null && d.cluster != null && !d.cluster.containerInsights()) {
+                d.problems.add(path + ".scaling.queue", "needs cluster.containerInsights: true: the backlog per task is "
+                        + "divided by the running-task count that Container Insights publishes; allowed: containerInsights: "
+                        + "true, or scaling on cpuPercent or memoryPercent");
+            }
+            if (d.network != null && d.network.natGateways() == NatGateways.NONE
+                    && ImageSource.of(s.image(), "aws").ecr().isEmpty()) {
+                d.problems.add(path + ".image", "found '" + s.image() + "', an image in "
+                        + ImageSource.of(s.image(), "aws").registry() + ", outside ECR, which a network without NAT "
+                        + "gateways cannot reach; allowed: an ECR image, or network.natGateways single or onePerAz");
             }
             if (d.cluster != null && s.architecture() == CpuArchitecture.ARM64 && d.cluster.spotWeight() > 0) {
                 d.problems.add(path + ".architecture", "arm64 cannot run on FARGATE_SPOT, and cluster.spotWeight is "

@@ -14,7 +14,12 @@ public final class InvalidSettingsException extends RunException {
     private final List<Problem> problems;
 
     public InvalidSettingsException(List<Problem> problems) {
-        super(format(problems));
+        this(problems, null);
+    }
+
+    /** The same, with a sentence that says why these problems stop the run. */
+    public InvalidSettingsException(List<Problem> problems, String why) {
+        super(format(problems, why));
         this.problems = List.copyOf(problems);
     }
 
@@ -22,9 +27,10 @@ public final class InvalidSettingsException extends RunException {
         return problems;
     }
 
-    private static String format(List<Problem> problems) {
+    private static String format(List<Problem> problems, String why) {
         String noun = problems.size() == 1 ? "problem" : "problems";
-        return problems.size() + " " + noun + " in the stack settings; nothing was declared:\n"
+        return problems.size() + " " + noun + " in the stack settings; nothing was declared"
+                + (why == null ? "" : " (" + why + ")") + ":\n"
                 + problems.stream().map(p -> "  - " + p).collect(Collectors.joining("\n"));
     }
 }

@@ -54,7 +54,7 @@ final class Schema {
 
     /** Everything about one record type. */
     record Layout(Class<?> type, RecordComponent name, Name nameAnnotation, List<Object> components,
-                  List<Rule<Object>> rules) {
+                  List<Rule<Object>> rules, List<Rule<Object>> warnings) {
 
         /** Plain entries (not choices), in component order. */
         List<Entry> entries() {
@@ -108,7 +108,7 @@ final class Schema {
             }
             components.add(new Entry(component, key.name().isEmpty() ? component.getName() : key.name(), key));
         }
-        return new Layout(type, name, nameAnnotation, List.copyOf(components), Rule.of(type));
+        return new Layout(type, name, nameAnnotation, List.copyOf(components), Rule.of(type), Rule.warningsOf(type));
     }
 
     private static List<Shape> shapes(Class<?> sealed) {

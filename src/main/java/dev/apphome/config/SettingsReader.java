@@ -343,6 +343,9 @@ final class SettingsReader {
         for (Rule.Violation v : Rule.check(instance, layout.rules())) {
             problems.add(child(path, v.key()), v.message());
         }
+        for (Rule.Violation v : Rule.check(instance, layout.warnings())) {
+            problems.warn(child(path, v.key()), v.message());
+        }
         return instance;
     }
 

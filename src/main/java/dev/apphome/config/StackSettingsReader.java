@@ -128,7 +128,8 @@ public final class StackSettingsReader {
 
             @SuppressWarnings("unchecked")
             Map<String, ServiceSettings> serviceMap = (Map<String, ServiceSettings>) orEmpty(services);
-            var draft = new CrossRules.Draft(ns, stack, problems, rawNames("services"), serviceMap, rawNames("secrets"),
+            var draft = new CrossRules.Draft(ns, stack, problems, ok(network) ? (NetworkSettings) network : null,
+                    rawNames("services"), serviceMap, rawNames("secrets"),
                     secrets, ok(loadBalancer) ? (LoadBalancerSettings) loadBalancer : null,
                     ok(cluster) ? (ClusterSettings) cluster : null, kinds, stores, declaredStores());
             CrossRules.check(draft);

@@ -85,18 +85,23 @@ public final class Database extends ComponentResource implements Store<Boolean>,
                     .kmsKeyId(keyArn)
                     .build(), child));
         }
+        // Identifiers are fixed (so that the log groups can exist first), so a replacement must delete the
+        // old database before creating the new one: Pulumi's create-first order would fail on the name.
         var stateful = CustomResourceOptions.builder().parent(this).protect(protection.protectData())
-                .dependsOn(logGroups).build();
+                .deleteBeforeReplace(true).dependsOn(logGroups).build();
 
         if (args.deployment() instanceof DatabaseDeployment.Aurora aurora) {
             var parameters = new ClusterParameterGroup(Naming.child(name, "params"), ClusterParameterGroupArgs.builder()
                     .description("TLS-only connections for " + name)
                     .family(args.parameterGroupFamily())
-                    .parameters(ClusterParameterGroupParameterArgs.builder()
-                            .name(flavor.tlsParameter()).value(flavor.tlsOn())
-                            .applyMethod("pending-reboot").build())
+                    .parameters(flavor.parameters().stream().map(p -> ClusterParameterGroupParameterArgs.builder()
+                            .name(p.name()).value(p.value()).applyMethod(p.applyMethod()).build()).toList())
                     .build(), child);
-            var cluster = new Cluster(Naming.child(name, "cluster"), ClusterArgs.builder()
+            var clusterArgs = ClusterArgs.builder();
+            if (args.applyImmediately()) {
+                clusterArgs.applyImmediately(true);
+            }
+            var cluster = new Cluster(Naming.child(name, "cluster"), clusterArgs
                     .clusterIdentifier(identifier)
                     .engine(flavor.rdsEngine())
                     .engineVersion(args.engineVersion())
@@ -121,18 +126,23 @@ public final class Database extends ComponentResource implements Store<Boolean>,
                     .build(), stateful);
             for (int i = 0; i <= aurora.readers(); i++) {
                 String role = i == 0 ? "writer" : "reader-" + i;
-                new ClusterInstance(Naming.child(name, role), ClusterInstanceArgs.builder()
+                var instanceArgs = ClusterInstanceArgs.builder();
+                if (args.applyImmediately()) {
+                    instanceArgs.applyImmediately(true);
+                }
+                new ClusterInstance(Naming.child(name, role), instanceArgs
                         .identifier(identifier + "-" + role)
                         .clusterIdentifier(cluster.id())
                         .engine(flavor.rdsEngine())
-                        .engineVersion(args.engineVersion())
+                        // No version: instances follow the cluster's, which RDS upgrades in place.
                         .instanceClass(args.instanceClass())
                         .publiclyAccessible(false)
-                        .autoMinorVersionUpgrade(true)
+                        .autoMinorVersionUpgrade(flavor.minorUpgradesInPlace())
                         .performanceInsightsEnabled(args.performanceInsights())
                         .performanceInsightsKmsKeyId(args.performanceInsights() ? keyArn : null)
                         .promotionTier(i)
-                        .build(), protection.stateful(this));
+                        .build(), CustomResourceOptions.builder().parent(this).protect(protection.protectData())
+                        .deleteBeforeReplace(true).build());
             }
             this.host = cluster.endpoint();
             this.masterSecretArn = cluster.masterUserSecrets()
@@ -142,11 +152,14 @@ public final class Database extends ComponentResource implements Store<Boolean>,
             var parameters = new ParameterGroup(Naming.child(name, "params"), ParameterGroupArgs.builder()
                     .description("TLS-only connections for " + name)
                     .family(args.parameterGroupFamily())
-                    .parameters(ParameterGroupParameterArgs.builder()
-                            .name(flavor.tlsParameter()).value(flavor.tlsOn())
-                            .applyMethod("pending-reboot").build())
+                    .parameters(flavor.parameters().stream().map(p -> ParameterGroupParameterArgs.builder()
+                            .name(p.name()).value(p.value()).applyMethod(p.applyMethod()).build()).toList())
                     .build(), child);
-            var instance = new Instance(Naming.child(name, "instance"), InstanceArgs.builder()
+            var instanceArgs = InstanceArgs.builder();
+            if (args.applyImmediately()) {
+                instanceArgs.applyImmediately(true);
+            }
+            var instance = new Instance(Naming.child(name, "instance"), instanceArgs
                     .identifier(identifier)
                     .engine(flavor.rdsEngine())
                     .engineVersion(args.engineVersion())
@@ -210,7 +223,7 @@ public final class Database extends ComponentResource implements Store<Boolean>,
 
     /** CPU, connections, and (single instance: Aurora storage grows by itself) free storage. */
     @Override
-    public List<Alerts.AlarmSpec> alarms(AlertSettings t) {
+    public List<Alerts.Alarm> alarms(AlertSettings t) {
         Map<String, Output<String>> dimensions = Map.of(args.deployment().metricDimension(), Output.of(identifier));
         var cpu = new Alerts.AlarmSpec("db-cpu", "Database CPU > " + t.databaseCpuPercent() + " %", "AWS/RDS",
                 "CPUUtilization", dimensions, "Average", "GreaterThanThreshold", t.databaseCpuPercent(), 60,

@@ -32,20 +32,30 @@ public sealed interface DatabaseDeployment {
             @Key(doc = "initial storage", unit = "GiB", dflt = "20", min = 20, max = 65536,
                     after = "instanceClass", onlyBecause = "an Aurora cluster's storage grows by itself")
             int allocatedStorageGb,
-            @Key(doc = "storage autoscaling ceiling", unit = "GiB", derived = "100, or allocatedStorageGb "
-                    + "when that is larger", min = 20, max = 65536, after = "allocatedStorageGb",
-                    onlyBecause = "an Aurora cluster's storage grows by itself") Integer maxAllocatedStorageGb,
+            @Key(doc = "storage autoscaling ceiling; at least 10 % above `allocatedStorageGb`", unit = "GiB",
+                    derived = "100, or 26 % above allocatedStorageGb when that is larger", min = 22, max = 65536,
+                    after = "allocatedStorageGb", onlyBecause = "an Aurora cluster's storage grows by itself")
+            Integer maxAllocatedStorageGb,
             @Key(doc = "a standby (instance) or a reader in another AZ (Aurora)", dflt = "false", after = "readers")
             boolean multiAz) implements DatabaseDeployment {
 
         public Instance {
-            maxAllocatedStorageGb = maxAllocatedStorageGb != null ? maxAllocatedStorageGb : Math.max(100, allocatedStorageGb);
+            // RDS wants the ceiling at least 10 % above the storage, and suggests 26 % so that a full disk
+            // is not reached before autoscaling acts.
+            maxAllocatedStorageGb = maxAllocatedStorageGb != null ? maxAllocatedStorageGb
+                    : Math.max(100, ceilPercent(allocatedStorageGb, 126));
         }
 
         public static final List<Rule<Instance>> RULES = List.of(
-                Rule.of("maxAllocatedStorageGb", i -> i.maxAllocatedStorageGb >= i.allocatedStorageGb,
-                        i -> "found " + i.maxAllocatedStorageGb + ", below allocatedStorageGb " + i.allocatedStorageGb
-                                + "; allowed: at least allocatedStorageGb"));
+                Rule.of("maxAllocatedStorageGb", i -> i.maxAllocatedStorageGb >= ceilPercent(i.allocatedStorageGb, 110),
+                        i -> "found " + i.maxAllocatedStorageGb + " with allocatedStorageGb " + i.allocatedStorageGb
+                                + "; allowed: at least " + ceilPercent(i.allocatedStorageGb, 110) + " (RDS refuses "
+                                + "an autoscaling ceiling less than 10 % above the storage)"));
+
+        /** {@code gib × percent / 100}, rounded up, in whole numbers. */
+        static int ceilPercent(int gib, int percent) {
+            return (gib * percent + 99) / 100;
+        }
 
         @Override
         public String metricDimension() {

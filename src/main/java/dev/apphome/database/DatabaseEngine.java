@@ -8,14 +8,30 @@ import java.util.List;
  * it on, the logs RDS can export, and the version used when the stack file names none.
  */
 public enum DatabaseEngine {
+    // Aurora PostgreSQL has no upgrade log, and takes a major version alone (the provider keeps "16"
+    // while RDS upgrades minor versions, where a pinned "16.6" would turn into a failed downgrade).
+    // MySQL writes its slow-query log only when asked, and to CloudWatch only from a file. RDS for
+    // MySQL instance groups store require_secure_transport as 1; Aurora MySQL cluster groups as ON.
     POSTGRES(5432,
-            new Flavor("postgres", "postgres", "16", List.of("postgresql", "upgrade"), "rds.force_ssl", "1"),
-            new Flavor("aurora-postgresql", "aurora-postgresql", "16.6", List.of("postgresql", "upgrade"),
-                    "rds.force_ssl", "1")),
+            new Flavor("postgres", "postgres", "16", List.of("postgresql", "upgrade"), "rds.force_ssl", "1", List.of()),
+            new Flavor("aurora-postgresql", "aurora-postgresql", "16", List.of("postgresql"), "rds.force_ssl", "1",
+                    List.of())),
     MYSQL(3306,
-            new Flavor("mysql", "mysql", "8.0", List.of("error", "slowquery"), "require_secure_transport", "ON"),
+            new Flavor("mysql", "mysql", "8.0", List.of("error", "slowquery"), "require_secure_transport", "1",
+                    mysqlLogs()),
             new Flavor("aurora-mysql", "aurora-mysql", "8.0.mysql_aurora.3.08.0", List.of("error", "slowquery"),
-                    "require_secure_transport", "ON"));
+                    "require_secure_transport", "ON", mysqlLogs()));
+
+    /** A parameter and its value, with whether RDS applies it at once or at the next reboot. */
+    public record Parameter(String name, String value, String applyMethod) {
+    }
+
+    /** The slow-query log on, for queries over 2 s, written to a file (the table default is not exported). */
+    private static List<Parameter> mysqlLogs() {
+        return List.of(new Parameter("slow_query_log", "1", "immediate"),
+                new Parameter("long_query_time", "2", "immediate"),
+                new Parameter("log_output", "FILE", "immediate"));
+    }
 
     /**
      * One engine in one deployment, as RDS names and configures it.
@@ -26,9 +42,27 @@ public enum DatabaseEngine {
      * @param logExports     the CloudWatch log exports RDS offers
      * @param tlsParameter   the parameter that refuses connections without TLS
      * @param tlsOn          its value that turns that on
+     * @param logging        parameters the log exports need to have anything to export
      */
     public record Flavor(String rdsEngine, String familyPrefix, String defaultVersion, List<String> logExports,
-                         String tlsParameter, String tlsOn) {
+                         String tlsParameter, String tlsOn, List<Parameter> logging) {
+
+        /**
+         * Whether RDS may apply minor versions itself. Not for Aurora MySQL: its versions name the
+         * Aurora release in full (8.0.mysql_aurora.3.08.0), which no shorter prefix can stand for, so an
+         * upgrade by RDS would make the next update a downgrade, which RDS refuses.
+         */
+        public boolean minorUpgradesInPlace() {
+            return !rdsEngine.equals("aurora-mysql");
+        }
+
+        /** Every parameter the program sets: TLS first, then logging. */
+        public List<Parameter> parameters() {
+            List<Parameter> all = new java.util.ArrayList<>();
+            all.add(new Parameter(tlsParameter, tlsOn, "pending-reboot"));
+            all.addAll(logging);
+            return List.copyOf(all);
+        }
 
         /** The parameter-group family for {@code version}, e.g. {@code postgres16} or {@code aurora-mysql8.0}. */
         public String family(String version) {

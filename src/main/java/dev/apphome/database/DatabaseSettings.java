@@ -17,6 +17,7 @@ import java.util.List;
  * @param skipFinalSnapshot   whether deleting skips the final snapshot
  * @param performanceInsights whether Performance Insights is on
  * @param databaseName        name of the database created inside
+ * @param applyImmediately    whether changes are applied at once rather than in the maintenance window
  */
 public record DatabaseSettings(
         @Key(doc = "the engine", required = true, allowed = "postgres or mysql") DatabaseEngine engine,
@@ -31,7 +32,9 @@ public record DatabaseSettings(
         @Key(doc = "deleting skips the final snapshot", dflt = "false") boolean skipFinalSnapshot,
         @Key(doc = "Performance Insights", dflt = "false") boolean performanceInsights,
         @Key(doc = "name of the database created inside", dflt = "app", pattern = "[a-zA-Z][a-zA-Z0-9_]{0,62}",
-                allowed = "letters, digits and _, starting with a letter, at most 63 characters") String databaseName) {
+                allowed = "letters, digits and _, starting with a letter, at most 63 characters") String databaseName,
+        @Key(doc = "apply class, storage and version changes at once instead of in the Sunday maintenance window "
+                + "(until then every preview shows the change again)", dflt = "false") boolean applyImmediately) {
 
     private static final String SMALL_BURSTABLE = "db\\.t\\d+g?\\.(micro|small)";
 
@@ -53,6 +56,12 @@ public record DatabaseSettings(
             Rule.of("skipFinalSnapshot", d -> !(d.skipFinalSnapshot && d.deletionProtection),
                     "is true while deletionProtection is true; allowed: one or the other (a protected database is never "
                             + "deleted, so skipping its last snapshot only hides a choice)"));
+
+    /** Allowed, but probably not meant. */
+    public static final List<Rule<DatabaseSettings>> WARNINGS = List.of(
+            Rule.of("engineVersion", d -> !(d.engine == DatabaseEngine.MYSQL && !d.aurora() && d.engineVersion.equals("8.0")),
+                    "is 8.0, which left RDS standard support on 2026-07-31: RDS bills MySQL 8.0 instances for Extended "
+                            + "Support; \"8.4\" is supported (for an existing database, a major upgrade)"));
 
     public boolean aurora() {
         return deployment instanceof DatabaseDeployment.Aurora;

@@ -22,6 +22,7 @@ import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
 import com.pulumi.aws.route53.Record;
 import com.pulumi.aws.route53.RecordArgs;
+import com.pulumi.aws.route53.inputs.RecordAliasArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -31,6 +32,7 @@ import dev.apphome.common.AwsContext;
 import dev.apphome.common.Naming;
 import dev.apphome.common.PolicyDocument;
 import dev.apphome.common.Protection;
+import dev.apphome.schema.Rule;
 import dev.apphome.network.Firewall;
 import dev.apphome.network.Network;
 import dev.apphome.network.SubnetTier;
@@ -62,6 +64,7 @@ public final class LoadBalancer extends ComponentResource {
     public LoadBalancer(String name, LoadBalancerSettings args, Network network, AwsContext aws,
                         Protection protection, ComponentResourceOptions options) {
         super("apphome:loadbalancer:LoadBalancer", name, options);
+        Rule.require(args);
         boolean https = args.https();
         this.vpcId = network.vpcId();
         CustomResourceOptions child = protection.child(this);
@@ -106,7 +109,7 @@ public final class LoadBalancer extends ComponentResource {
                 CustomResourceOptions.builder().parent(this).dependsOn(albDependencies).build());
 
         if (args.waf()) {
-            WebFirewall.protect(name, alb.arn(), args.rateLimitPer5Minutes(), child);
+            WebFirewall.protect(name, alb.arn(), args, child);
         }
 
         var notFound = ListenerDefaultActionArgs.builder()
@@ -134,8 +137,22 @@ public final class LoadBalancer extends ComponentResource {
                                     .protocol("HTTPS").port("443").statusCode("HTTP_301").build())
                             .build())
                     .build(), child);
-            String host = args.certificate() instanceof Certificate.DnsValidated d ? d.domain() : null;
-            this.url = host != null ? Output.of("https://" + host) : alb.dnsName().applyValue(dns -> "https://" + dns);
+            if (args.certificate() instanceof Certificate.DnsValidated dns) {
+                // The certificate covers the domain only, so the domain must resolve to the load balancer.
+                new Record(Naming.child(name, "dns"), RecordArgs.builder()
+                        .zoneId(dns.hostedZoneId())
+                        .name(dns.domain())
+                        .type("A")
+                        .aliases(RecordAliasArgs.builder()
+                                .name(alb.dnsName())
+                                .zoneId(alb.zoneId())
+                                .evaluateTargetHealth(true)
+                                .build())
+                        .build(), child);
+                this.url = Output.of("https://" + dns.domain());
+            } else {
+                this.url = alb.dnsName().applyValue(dns -> "https://" + dns);
+            }
         } else {
             this.entry = new Listener(Naming.child(name, "http"), ListenerArgs.builder()
                     .loadBalancerArn(alb.arn())

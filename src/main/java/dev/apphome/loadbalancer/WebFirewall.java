@@ -11,9 +11,22 @@ import com.pulumi.aws.wafv2.inputs.WebAclRuleActionBlockArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleOverrideActionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleOverrideActionNoneArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementAndStatementArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementFieldToMatchArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementFieldToMatchUriPathArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementTextTransformationArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementOrStatementArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementSizeConstraintStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementSizeConstraintStatementFieldToMatchArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementSizeConstraintStatementFieldToMatchBodyArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementSizeConstraintStatementTextTransformationArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleVisibilityConfigArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclVisibilityConfigArgs;
 import com.pulumi.core.Output;
@@ -25,8 +38,9 @@ import java.util.List;
 
 /**
  * The load balancer's web application firewall: AWS's managed rule groups for common exploits,
- * known bad inputs and IP addresses with a bad reputation, and a per-IP rate limit. Every rule
- * publishes CloudWatch metrics and sampled requests.
+ * known bad inputs and IP addresses with a bad reputation, a per-IP rate limit, and, where the
+ * stack asks, a limit on request body sizes. Every rule publishes CloudWatch metrics and sampled
+ * requests.
  */
 final class WebFirewall {
 
@@ -36,39 +50,63 @@ final class WebFirewall {
             "AWSManagedRulesCommonRuleSet",
             "AWSManagedRulesKnownBadInputsRuleSet");
 
+    /**
+     * The common rule set's rule that blocks every request body over 8 KB (the most WAF inspects
+     * behind a load balancer): left blocking, it refuses uploads and large JSON bodies with 403.
+     * It only counts here; a stack that wants a limit asks for one ({@code blockBodiesOverKb}).
+     */
+    static final String BODY_SIZE_RULE = "SizeRestrictions_BODY";
+
     private WebFirewall() {
     }
 
     /** Declares the web ACL and attaches it to {@code loadBalancerArn}. */
-    static void protect(String name, Output<String> loadBalancerArn, int rateLimitPer5Minutes, CustomResourceOptions child) {
+    static void protect(String name, Output<String> loadBalancerArn, LoadBalancerSettings settings,
+                        CustomResourceOptions child) {
         List<WebAclRuleArgs> rules = new ArrayList<>();
         int priority = 0;
         for (String group : MANAGED_RULE_GROUPS) {
+            var statement = WebAclRuleStatementManagedRuleGroupStatementArgs.builder().vendorName("AWS").name(group);
+            if (group.equals("AWSManagedRulesCommonRuleSet")) {
+                statement.ruleActionOverrides(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs.builder()
+                        .name(BODY_SIZE_RULE)
+                        .actionToUse(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs.builder()
+                                .count(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs
+                                        .builder().build())
+                                .build())
+                        .build());
+            }
             rules.add(WebAclRuleArgs.builder()
                     .name(group)
                     .priority(priority++)
                     .overrideAction(WebAclRuleOverrideActionArgs.builder()
                             .none(WebAclRuleOverrideActionNoneArgs.builder().build()).build())
-                    .statement(WebAclRuleStatementArgs.builder()
-                            .managedRuleGroupStatement(WebAclRuleStatementManagedRuleGroupStatementArgs.builder()
-                                    .vendorName("AWS").name(group).build())
-                            .build())
+                    .statement(WebAclRuleStatementArgs.builder().managedRuleGroupStatement(statement.build()).build())
                     .visibilityConfig(visibility(group))
                     .build());
         }
         rules.add(WebAclRuleArgs.builder()
                 .name("RateLimitPerIp")
-                .priority(priority)
-                .action(WebAclRuleActionArgs.builder().block(WebAclRuleActionBlockArgs.builder().build()).build())
+                .priority(priority++)
+                .action(block())
                 .statement(WebAclRuleStatementArgs.builder()
                         .rateBasedStatement(WebAclRuleStatementRateBasedStatementArgs.builder()
                                 .aggregateKeyType("IP")
-                                .limit(rateLimitPer5Minutes)
+                                .limit(settings.rateLimitPer5Minutes())
                                 .evaluationWindowSec(300)
                                 .build())
                         .build())
                 .visibilityConfig(visibility("RateLimitPerIp"))
                 .build());
+        if (settings.blockBodiesOverKb() != null) {
+            rules.add(WebAclRuleArgs.builder()
+                    .name("BodySizeLimit")
+                    .priority(priority)
+                    .action(block())
+                    .statement(bodyLimit(settings.blockBodiesOverKb(), settings.blockBodiesOnPaths()))
+                    .visibilityConfig(visibility("BodySizeLimit"))
+                    .build());
+        }
         var acl = new WebAcl(Naming.child(name, "waf"), WebAclArgs.builder()
                 .description("Managed rule groups and a per-IP rate limit in front of " + name)
                 .scope("REGIONAL")
@@ -81,6 +119,47 @@ final class WebFirewall {
                 .resourceArn(loadBalancerArn)
                 .webAclArn(acl.arn())
                 .build(), child);
+    }
+
+    /**
+     * Bodies over {@code kb}: a size constraint on the body whose oversize handling matches, since
+     * WAF sees only the first 8 KB; on the given path prefixes only, when there are any.
+     */
+    private static WebAclRuleStatementArgs bodyLimit(int kb, List<String> paths) {
+        var size = WebAclRuleStatementArgs.builder().sizeConstraintStatement(WebAclRuleStatementSizeConstraintStatementArgs
+                .builder()
+                .comparisonOperator("GT")
+                .size(kb * 1024)
+                .fieldToMatch(WebAclRuleStatementSizeConstraintStatementFieldToMatchArgs.builder()
+                        .body(WebAclRuleStatementSizeConstraintStatementFieldToMatchBodyArgs.builder()
+                                .oversizeHandling("MATCH").build())
+                        .build())
+                .textTransformations(WebAclRuleStatementSizeConstraintStatementTextTransformationArgs.builder()
+                        .priority(0).type("NONE").build())
+                .build()).build();
+        if (paths.isEmpty()) {
+            return size;
+        }
+        List<WebAclRuleStatementArgs> prefixes = paths.stream().map(WebFirewall::pathStartsWith).toList();
+        var where = prefixes.size() == 1 ? prefixes.get(0) : WebAclRuleStatementArgs.builder()
+                .orStatement(WebAclRuleStatementOrStatementArgs.builder().statements(prefixes).build()).build();
+        return WebAclRuleStatementArgs.builder()
+                .andStatement(WebAclRuleStatementAndStatementArgs.builder().statements(size, where).build()).build();
+    }
+
+    private static WebAclRuleStatementArgs pathStartsWith(String prefix) {
+        return WebAclRuleStatementArgs.builder().byteMatchStatement(WebAclRuleStatementByteMatchStatementArgs.builder()
+                .positionalConstraint("STARTS_WITH")
+                .searchString(prefix)
+                .fieldToMatch(WebAclRuleStatementByteMatchStatementFieldToMatchArgs.builder()
+                        .uriPath(WebAclRuleStatementByteMatchStatementFieldToMatchUriPathArgs.builder().build()).build())
+                .textTransformations(WebAclRuleStatementByteMatchStatementTextTransformationArgs.builder()
+                        .priority(0).type("NONE").build())
+                .build()).build();
+    }
+
+    private static WebAclRuleActionArgs block() {
+        return WebAclRuleActionArgs.builder().block(WebAclRuleActionBlockArgs.builder().build()).build();
     }
 
     private static WebAclRuleVisibilityConfigArgs visibility(String metric) {

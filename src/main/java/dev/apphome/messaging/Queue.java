@@ -35,8 +35,10 @@ public final class Queue extends ComponentResource implements Store<QueueAccess>
     private final Output<String> keyArn;
     private final String region;
 
+    /** A stack's queue; its clients reach SQS through an interface endpoint when the stack has them. */
     public Queue(String name, QueueSettings args, StoreContext context) {
         this(name, args, context.keyArn(), context.aws().region(), context.protection(), ComponentResourceOptions.Empty);
+        context.network().reachPrivately("sqs");
     }
 
     public Queue(String name, QueueSettings args, Output<String> keyArn, String region, Protection protection,
@@ -92,7 +94,7 @@ public final class Queue extends ComponentResource implements Store<QueueAccess>
 
     /** Any dead letter at all, and a backlog whose oldest message is older than the threshold. */
     @Override
-    public List<Alerts.AlarmSpec> alarms(AlertSettings t) {
+    public List<Alerts.Alarm> alarms(AlertSettings t) {
         String label = args.name();
         return List.of(
                 new Alerts.AlarmSpec(label + "-dead-letters", label + ": messages in the dead-letter queue", "AWS/SQS",

@@ -11,6 +11,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.apphome.common.Naming;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +27,7 @@ public final class Firewall {
     private final String name;
     private final SecurityGroup group;
     private final Resource owner;
+    private final List<Resource> rules = new ArrayList<>();
 
     /** A closed security group named {@code <owner>-sg}, owned (parented) by {@code owner}. */
     public Firewall(String ownerName, String description, Output<String> vpcId, Resource owner) {
@@ -46,6 +49,11 @@ public final class Firewall {
         return group.id();
     }
 
+    /** Every rule that opens this group so far, ingress and egress: what its members wait for before they start. */
+    public List<Resource> rules() {
+        return List.copyOf(rules);
+    }
+
     /**
      * Lets {@code source} reach this group on TCP {@code port}: an ingress rule here that names the
      * source group, and the matching egress rule on the source that names this group. Security
@@ -53,47 +61,47 @@ public final class Firewall {
      */
     public void admit(Firewall source, int port, String why) {
         String suffix = source.name + "-" + port;
-        new SecurityGroupIngressRule(Naming.child(name, "in-" + suffix), SecurityGroupIngressRuleArgs.builder()
+        rules.add(new SecurityGroupIngressRule(Naming.child(name, "in-" + suffix), SecurityGroupIngressRuleArgs.builder()
                 .securityGroupId(group.id())
                 .referencedSecurityGroupId(source.group.id())
                 .ipProtocol("tcp").fromPort(port).toPort(port)
                 .description(why)
-                .build(), CustomResourceOptions.builder().parent(owner).build());
-        new SecurityGroupEgressRule(Naming.child(source.name, "out-" + name + "-" + port), SecurityGroupEgressRuleArgs.builder()
+                .build(), CustomResourceOptions.builder().parent(owner).build()));
+        source.rules.add(new SecurityGroupEgressRule(Naming.child(source.name, "out-" + name + "-" + port), SecurityGroupEgressRuleArgs.builder()
                 .securityGroupId(source.group.id())
                 .referencedSecurityGroupId(group.id())
                 .ipProtocol("tcp").fromPort(port).toPort(port)
                 .description(why)
-                .build(), CustomResourceOptions.builder().parent(source.owner).build());
+                .build(), CustomResourceOptions.builder().parent(source.owner).build()));
     }
 
     /** Opens TCP {@code port} to the whole internet (IPv4). Only the load balancer's group does this. */
     public void admitInternet(int port, String why) {
-        new SecurityGroupIngressRule(Naming.child(name, "in-internet-" + port), SecurityGroupIngressRuleArgs.builder()
+        rules.add(new SecurityGroupIngressRule(Naming.child(name, "in-internet-" + port), SecurityGroupIngressRuleArgs.builder()
                 .securityGroupId(group.id())
                 .cidrIpv4(WORLD_IPV4)
                 .ipProtocol("tcp").fromPort(port).toPort(port)
                 .description(why)
-                .build(), CustomResourceOptions.builder().parent(owner).build());
+                .build(), CustomResourceOptions.builder().parent(owner).build()));
     }
 
     /** Admits TCP {@code port} from an address range inside the VPC (interface endpoints only). */
     public void admitRange(String label, String cidr, int port, String why) {
-        new SecurityGroupIngressRule(Naming.child(name, "in-" + label + "-" + port), SecurityGroupIngressRuleArgs.builder()
+        rules.add(new SecurityGroupIngressRule(Naming.child(name, "in-" + label + "-" + port), SecurityGroupIngressRuleArgs.builder()
                 .securityGroupId(group.id())
                 .cidrIpv4(cidr)
                 .ipProtocol("tcp").fromPort(port).toPort(port)
                 .description(why)
-                .build(), CustomResourceOptions.builder().parent(owner).build());
+                .build(), CustomResourceOptions.builder().parent(owner).build()));
     }
 
     /** Lets this group's members open HTTPS connections anywhere (AWS APIs, image registries, third parties). */
     public void allowHttpsOut(String why) {
-        new SecurityGroupEgressRule(Naming.child(name, "out-https"), SecurityGroupEgressRuleArgs.builder()
+        rules.add(new SecurityGroupEgressRule(Naming.child(name, "out-https"), SecurityGroupEgressRuleArgs.builder()
                 .securityGroupId(group.id())
                 .cidrIpv4(WORLD_IPV4)
                 .ipProtocol("tcp").fromPort(443).toPort(443)
                 .description(why)
-                .build(), CustomResourceOptions.builder().parent(owner).build());
+                .build(), CustomResourceOptions.builder().parent(owner).build()));
     }
 }

@@ -30,6 +30,7 @@ import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
+import com.pulumi.aws.inputs.GetAvailabilityZonesFilterArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -58,6 +59,11 @@ public final class Network extends ComponentResource {
 
     private final Vpc vpc;
     private final Map<SubnetTier, List<Subnet>> subnets = new EnumMap<>(SubnetTier.class);
+    private final String name;
+    private final String region;
+    private final CustomResourceOptions child;
+    private final Firewall endpointFirewall;
+    private final java.util.Set<String> endpoints = new java.util.LinkedHashSet<>();
 
     public Network(String name, NetworkSettings args, AwsContext aws, Output<String> keyArn, Protection protection,
                    ComponentResourceOptions options) {
@@ -79,9 +85,23 @@ public final class Network extends ComponentResource {
                 .tags(Map.of("Name", Naming.child(name, "default-sg-unused")))
                 .build(), child);
 
+        // Availability Zones only: an account that opted in to Local Zones gets them listed too, and the
+        // load balancer, NAT gateways and data stores cannot all be placed there.
+        int wanted = args.availabilityZones();
         Output<List<String>> zones = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder()
-                        .state("available").build())
-                .applyValue(r -> r.names());
+                        .state("available")
+                        .filters(GetAvailabilityZonesFilterArgs.builder()
+                                .name("opt-in-status").values("opt-in-not-required").build())
+                        .build())
+                .applyValue(r -> {
+                    if (r.names().size() < wanted) {
+                        throw new IllegalStateException("network.availabilityZones is " + wanted + " but region "
+                                + aws.region() + " has " + r.names().size() + " Availability Zones available to this "
+                                + "account (" + String.join(", ", r.names()) + "); set availabilityZones to at most "
+                                + r.names().size());
+                    }
+                    return r.names();
+                });
         for (SubnetTier tier : SubnetTier.values()) {
             List<Subnet> tierSubnets = new ArrayList<>();
             for (SubnetPlan.Planned planned : plan.stream().filter(p -> p.tier() == tier).toList()) {
@@ -162,25 +182,19 @@ public final class Network extends ComponentResource {
                     .build(), child);
         }
 
+        this.name = name;
+        this.region = aws.region();
+        this.child = child;
         if (args.interfaceEndpoints()) {
-            var endpointFirewall = new Firewall(Naming.child(name, "endpoints"),
+            this.endpointFirewall = new Firewall(Naming.child(name, "endpoints"),
                     "HTTPS from the private subnets to AWS interface endpoints", vpc.id(), this);
             for (SubnetPlan.Planned planned : plan.stream().filter(p -> p.tier() == SubnetTier.PRIVATE).toList()) {
                 endpointFirewall.admitRange("private-" + (planned.zoneIndex() + 1), planned.cidr(), 443,
                         "HTTPS from private subnet " + (planned.zoneIndex() + 1));
             }
-            for (String service : INTERFACE_ENDPOINTS) {
-                String endpointName = Naming.child(name, service.replace('.', '-'));
-                new VpcEndpoint(endpointName, VpcEndpointArgs.builder()
-                        .vpcId(vpc.id())
-                        .serviceName("com.amazonaws." + aws.region() + "." + service)
-                        .vpcEndpointType("Interface")
-                        .privateDnsEnabled(true)
-                        .subnetIds(ids(SubnetTier.PRIVATE))
-                        .securityGroupIds(endpointFirewall.id().applyValue(List::of))
-                        .tags(Map.of("Name", endpointName))
-                        .build(), child);
-            }
+            INTERFACE_ENDPOINTS.forEach(this::reachPrivately);
+        } else {
+            this.endpointFirewall = null;
         }
 
         flowLogs(name, aws, keyArn, args.flowLogRetentionDays().days(), child);
@@ -197,11 +211,15 @@ public final class Network extends ComponentResource {
                 .description("Lets VPC Flow Logs write to " + name + "'s flow log group")
                 .assumeRolePolicy(PolicyDocument.assumedBy("vpc-flow-logs.amazonaws.com", aws.accountId()))
                 .build(), child);
-        new RolePolicy(Naming.child(name, "flow-logs"), RolePolicyArgs.builder()
+        // The permissions VPC Flow Logs documents for its delivery role; it looks the group up by name.
+        var permissions = new RolePolicy(Naming.child(name, "flow-logs"), RolePolicyArgs.builder()
                 .role(role.id())
-                .policy(PolicyDocument.of(List.of(PolicyDocument.allow("WriteFlowLogs",
-                        List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"),
-                        List.of(logGroup.arn(), logGroup.arn().applyValue(arn -> arn + ":*"))))))
+                .policy(PolicyDocument.of(List.of(
+                        PolicyDocument.allow("WriteFlowLogs",
+                                List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"),
+                                List.of(logGroup.arn(), logGroup.arn().applyValue(arn -> arn + ":*"))),
+                        PolicyDocument.allow("FindFlowLogGroup", List.of("logs:DescribeLogGroups"),
+                                List.of(aws.arn("logs", "log-group:*"))))))
                 .build(), child);
         new FlowLog(Naming.child(name, "flow-log"), FlowLogArgs.builder()
                 .vpcId(vpc.id())
@@ -210,7 +228,7 @@ public final class Network extends ComponentResource {
                 .logDestination(logGroup.arn())
                 .iamRoleArn(role.arn())
                 .maxAggregationInterval(60)
-                .build(), child);
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(permissions).build());
     }
 
     private RouteTable routeTable(String name, String label, CustomResourceOptions child) {
@@ -228,6 +246,30 @@ public final class Network extends ComponentResource {
                     .routeTableId(table.id())
                     .build(), child);
         }
+    }
+
+    /**
+     * Lets tasks reach an AWS service's API without leaving the VPC, through an interface endpoint
+     * in the private subnets, when the stack has interface endpoints (a stack without NAT gateways
+     * must). A store whose API its clients call (SQS, SNS, …) asks for its service here; asking twice
+     * makes one endpoint.
+     *
+     * @param service the endpoint's service, e.g. {@code sqs} (becomes {@code com.amazonaws.<region>.sqs})
+     */
+    public void reachPrivately(String service) {
+        if (endpointFirewall == null || !endpoints.add(service)) {
+            return;
+        }
+        String endpointName = Naming.child(name, service.replace('.', '-'));
+        new VpcEndpoint(endpointName, VpcEndpointArgs.builder()
+                .vpcId(vpc.id())
+                .serviceName("com.amazonaws." + region + "." + service)
+                .vpcEndpointType("Interface")
+                .privateDnsEnabled(true)
+                .subnetIds(ids(SubnetTier.PRIVATE))
+                .securityGroupIds(endpointFirewall.id().applyValue(List::of))
+                .tags(Map.of("Name", endpointName))
+                .build(), child);
     }
 
     public Output<String> vpcId() {

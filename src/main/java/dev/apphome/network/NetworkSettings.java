@@ -34,7 +34,7 @@ public record NetworkSettings(
      * @param isolatedTier isolated subnets (data stores)
      */
     public record SubnetPrefixes(
-            @Key(name = "public", doc = "prefix length of the public subnets", dflt = "24", min = 16, max = 28) int publicTier,
+            @Key(name = "public", doc = "prefix length of the public subnets (a load balancer needs at least /27)", dflt = "24", min = 16, max = 27) int publicTier,
             @Key(name = "private", doc = "prefix length of the private subnets", dflt = "20", min = 16, max = 28) int privateTier,
             @Key(name = "isolated", doc = "prefix length of the isolated subnets", dflt = "24", min = 16, max = 28) int isolatedTier) {
 

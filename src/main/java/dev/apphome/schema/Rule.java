@@ -46,10 +46,22 @@ public record Rule<R>(Function<R, List<Violation>> check) {
     }
 
     /** The rules a settings record keeps in its static {@code RULES} field; none when it has none. */
-    @SuppressWarnings("unchecked")
     public static List<Rule<Object>> of(Class<?> type) {
+        return listed(type, "RULES");
+    }
+
+    /**
+     * What a settings record warns of, in its static {@code WARNINGS} field: allowed, but probably
+     * not meant; reported without blocking.
+     */
+    public static List<Rule<Object>> warningsOf(Class<?> type) {
+        return listed(type, "WARNINGS");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Rule<Object>> listed(Class<?> type, String fieldName) {
         try {
-            java.lang.reflect.Field field = type.getDeclaredField("RULES");
+            java.lang.reflect.Field field = type.getDeclaredField(fieldName);
             if (!java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
                 return List.of();
             }

@@ -29,6 +29,7 @@ import java.util.function.Function;
 public final class AppSecrets extends ComponentResource {
 
     private final Map<String, Secret> secrets = new LinkedHashMap<>();
+    private final Map<String, SecretVersion> versions = new LinkedHashMap<>();
 
     /**
      * @param stackValue reads a {@code stack} secret's value from config, as a secret output
@@ -54,7 +55,7 @@ public final class AppSecrets extends ComponentResource {
             } else {
                 version.secretString(stackValue.apply(args.name()));
             }
-            new SecretVersion(secretName, version.build(), versionOptions.build());
+            versions.put(args.name(), new SecretVersion(secretName, version.build(), versionOptions.build()));
             secrets.put(args.name(), secret);
         }
         registerOutputs(Map.of("names", Output.of(List.copyOf(secrets.keySet()))));
@@ -74,11 +75,15 @@ public final class AppSecrets extends ComponentResource {
                 .asSecret();
     }
 
-    /** Injects the named secrets as the given variables: variable name to secret name. */
+    /**
+     * Injects the named secrets as the given variables (variable name to secret name); a task
+     * waits for their values to exist.
+     */
     public Connection connection(Map<String, String> variables) {
         Map<String, Output<String>> secretArns = new LinkedHashMap<>();
         variables.forEach((variable, secretName) -> secretArns.put(variable, arn(secretName)));
-        return new Connection(Map.of(), secretArns, List.of());
+        return new Connection(Map.of(), secretArns, List.of(),
+                variables.values().stream().distinct().sorted().map(n -> (com.pulumi.resources.Resource) versions.get(n)).toList());
     }
 
     public Output<String> arn(String secretName) {

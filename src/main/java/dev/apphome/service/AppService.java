@@ -7,6 +7,13 @@ import com.pulumi.aws.appautoscaling.TargetArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyStepScalingPolicyConfigurationArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyStepScalingPolicyConfigurationStepAdjustmentArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationArgs;
+import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationArgs;
+import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricArgs;
+import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatArgs;
+import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatMetricArgs;
+import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatMetricDimensionArgs;
+import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryArgs;
+import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryMetricArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
@@ -53,8 +60,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One ECS Fargate service: its security group (closed until something admits it), log group,
@@ -65,14 +70,16 @@ import java.util.regex.Pattern;
 public final class AppService extends ComponentResource {
 
     static final String CONTAINER = "app";
+    static final int ROLE_NAME_LIMIT = 64;
     static final String PORT_NAME = "http";
-    private static final Pattern ECR_IMAGE = Pattern.compile(
-            "(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?/([^:@]+)([:@].*)?");
 
     private final ServiceSettings args;
     private final Firewall firewall;
-    private final Service service;
     private final Optional<LoadBalancer.Routed> routed;
+    private final com.pulumi.aws.ecs.ServiceArgs serviceArgs;
+    private final List<Resource> startAfter = new ArrayList<>();
+    private final Runnable scaling;
+    private Service service;
 
     /** What a service is placed into. */
     public record Placement(Network network, Cluster cluster, Optional<LoadBalancer> loadBalancer, AwsContext aws,
@@ -102,24 +109,25 @@ public final class AppService extends ComponentResource {
                 .kmsKeyId(placement.keyArn())
                 .build(), child);
 
-        var executionRole = new Role(Naming.child(name, "execution"), RoleArgs.builder()
+        // IAM role names are limited to 64 characters, including the 8 Pulumi adds.
+        var executionRole = new Role(Naming.fitting(Naming.child(name, "execution"), ROLE_NAME_LIMIT), RoleArgs.builder()
                 .description("Starts " + args.name() + " tasks: pulls its image, reads its secrets, writes its logs")
                 .assumeRolePolicy(PolicyDocument.assumedBy("ecs-tasks.amazonaws.com", aws.accountId()))
                 .build(), child);
-        new RolePolicy(Naming.child(name, "execution"), RolePolicyArgs.builder()
+        startAfter.add(new RolePolicy(Naming.child(name, "execution"), RolePolicyArgs.builder()
                 .role(executionRole.id())
                 .policy(PolicyDocument.of(executionStatements(args, connection, logGroup, placement)))
-                .build(), child);
+                .build(), child));
 
-        var taskRole = new Role(Naming.child(name, "task"), RoleArgs.builder()
+        var taskRole = new Role(Naming.fitting(Naming.child(name, "task"), ROLE_NAME_LIMIT), RoleArgs.builder()
                 .description("What " + args.name() + " code may do: only the data stores it declares")
                 .assumeRolePolicy(PolicyDocument.assumedBy("ecs-tasks.amazonaws.com", aws.accountId()))
                 .build(), child);
         if (!connection.taskStatements().isEmpty()) {
-            new RolePolicy(Naming.child(name, "task"), RolePolicyArgs.builder()
+            startAfter.add(new RolePolicy(Naming.child(name, "task"), RolePolicyArgs.builder()
                     .role(taskRole.id())
                     .policy(PolicyDocument.of(connection.taskStatements()))
-                    .build(), child);
+                    .build(), child));
         }
 
         var taskDefinition = new TaskDefinition(Naming.child(name, "task"), TaskDefinitionArgs.builder()
@@ -136,7 +144,8 @@ public final class AppService extends ComponentResource {
                 .taskRoleArn(taskRole.arn())
                 .volumes(TaskDefinitionVolumeArgs.builder().name("tmp").build())
                 .containerDefinitions(containerDefinitions(args, connection, logGroup, aws.region()))
-                .build(), child);
+                // A task started before its secrets have values fails to start.
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(connection.prerequisites()).build());
 
         this.routed = placement.loadBalancer().flatMap(lb -> args.kind() instanceof ServiceKind.Web web
                 ? Optional.of(lb.route(this, name, target(args, web), firewall)) : Optional.empty());
@@ -159,6 +168,8 @@ public final class AppService extends ComponentResource {
                 .propagateTags("SERVICE")
                 .enableEcsManagedTags(true)
                 .enableExecuteCommand(false)
+                // Lets a change of capacity strategy roll out in place rather than replace the service.
+                .forceNewDeployment(true)
                 .waitForSteadyState(false);
         routed.ifPresent(r -> serviceArgs
                 .loadBalancers(ServiceLoadBalancerArgs.builder()
@@ -181,17 +192,33 @@ public final class AppService extends ComponentResource {
             }
             serviceArgs.serviceConnectConfiguration(connect.build());
         }
-        List<Resource> dependsOn = new ArrayList<>(List.of(placement.cluster().capacity()));
-        routed.ifPresent(r -> dependsOn.add(r.rule())); // the target group must be behind a listener first
+        startAfter.add(placement.cluster().capacity());
+        routed.ifPresent(r -> startAfter.add(r.rule())); // the target group must be behind a listener first
+        this.serviceArgs = serviceArgs.build();
+        this.scaling = () -> {
+            if (args.autoscaled()) {
+                autoscaling(name, placement.cluster(), placement.loadBalancer(), scalingQueue, child);
+            }
+        };
+    }
+
+    /**
+     * Starts the service, once everything its tasks need exists: its role policies, its capacity,
+     * its routing rule, and every security-group rule that opens its group — including those other
+     * services and stores add after this component is built (call it last).
+     */
+    public void launch() {
+        if (service != null) {
+            throw new IllegalStateException(args.name() + " is launched already");
+        }
+        List<Resource> dependsOn = new ArrayList<>(startAfter);
+        dependsOn.addAll(firewall.rules());
         var serviceOptions = CustomResourceOptions.builder().parent(this).dependsOn(dependsOn);
         if (args.autoscaled()) {
             serviceOptions.ignoreChanges("desiredCount"); // autoscaling owns it once the service runs
         }
-        this.service = new Service(Naming.child(name, "service"), serviceArgs.build(), serviceOptions.build());
-
-        if (args.autoscaled()) {
-            autoscaling(name, placement.cluster(), placement.loadBalancer(), scalingQueue, child);
-        }
+        this.service = new Service(Naming.child(pulumiResourceName(), "service"), serviceArgs, serviceOptions.build());
+        scaling.run();
         registerOutputs(Map.of("serviceName", service.name()));
     }
 
@@ -208,10 +235,9 @@ public final class AppService extends ComponentResource {
         List<Map<String, Object>> statements = new ArrayList<>();
         statements.add(PolicyDocument.allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 List.of(logGroup.arn().applyValue(arn -> arn + ":*"))));
-        Matcher ecr = ECR_IMAGE.matcher(args.image());
-        if (ecr.matches()) {
-            String partition = ecr.group(3) != null ? "aws-cn" : placement.aws().partition();
-            String repository = "arn:" + partition + ":ecr:" + ecr.group(2) + ":" + ecr.group(1) + ":repository/" + ecr.group(4);
+        var ecr = ImageSource.of(args.image(), placement.aws().partition()).ecr();
+        if (ecr.isPresent()) {
+            String repository = ecr.get().arn();
             // GetAuthorizationToken has no resource-level permissions; it grants nothing by itself.
             statements.add(PolicyDocument.allow("GetRegistryToken", List.of("ecr:GetAuthorizationToken"), List.of("*")));
             statements.add(PolicyDocument.allow("PullOwnImage", List.of("ecr:BatchGetImage",
@@ -279,7 +305,7 @@ public final class AppService extends ComponentResource {
                 .build(), child);
         Scaling scaling = args.scaling();
         if (scalingQueue.isPresent()) {
-            queueScaling(name, target, scalingQueue.get(), child);
+            queueScaling(name, target, scalingQueue.get(), cluster.name(), child);
         }
         if (scaling.cpuTarget() != null) {
             trackingPolicy(name, "cpu", target, "ECSServiceAverageCPUUtilization", null, scaling.cpuTarget());
@@ -295,30 +321,46 @@ public final class AppService extends ComponentResource {
     }
 
     /**
-     * Step scaling on the queue's visible messages: any backlog adds a task, each {@code messagesPerTask}
-     * more adds more, and a queue empty for the scale-in cooldown sets the count back to minCount (0
-     * lets a worker cost nothing while idle). Step scaling, not target tracking, because a target on
-     * backlog per task has no task count to divide by at zero tasks.
+     * Scaling on a consumed queue's backlog. Beyond the first task, target tracking holds the
+     * backlog per task — messages waiting plus messages being worked on, over the tasks running —
+     * at {@code messagesPerTask}: it adds tasks in proportion to the backlog rather than one a
+     * minute up to the maximum, and it cannot stop a worker that still holds messages in flight
+     * (counting only waiting messages would, and those messages would reappear after their
+     * visibility timeout and end in the dead-letter queue). It scales in to {@code minCount}
+     * (0 allowed) only when nothing waits and nothing is in flight. From zero tasks there is no
+     * per-task figure to track, so a step policy starts the first task when messages wait while no
+     * task runs. The running-task count is Container Insights' {@code RunningTaskCount}.
      */
-    private void queueScaling(String name, Target target, Output<String> queueName, CustomResourceOptions child) {
+    private void queueScaling(String name, Target target, Output<String> queueName, Output<String> clusterName,
+                              CustomResourceOptions child) {
         Scaling scaling = args.scaling();
-        int perTask = scaling.messagesPerTask();
-        var out = new Policy(Naming.child(name, "scale-queue-out"), PolicyArgs.builder()
-                .policyType("StepScaling")
+        new Policy(Naming.child(name, "scale-queue"), PolicyArgs.builder()
+                .policyType("TargetTrackingScaling")
                 .serviceNamespace(target.serviceNamespace())
                 .scalableDimension(target.scalableDimension())
                 .resourceId(target.resourceId())
-                .stepScalingPolicyConfiguration(PolicyStepScalingPolicyConfigurationArgs.builder()
-                        .adjustmentType("ChangeInCapacity")
-                        .metricAggregationType("Maximum")
-                        .cooldown(scaling.scaleOutCooldownSeconds())
-                        .stepAdjustments(
-                                step("0", String.valueOf(perTask), 1),
-                                step(String.valueOf(perTask), String.valueOf(5 * perTask), 2),
-                                step(String.valueOf(5 * perTask), null, 4))
+                .targetTrackingScalingPolicyConfiguration(PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
+                        .customizedMetricSpecification(PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationArgs.builder()
+                                .metrics(
+                                        trackedMetric("waiting", "AWS/SQS", "ApproximateNumberOfMessagesVisible", "Sum",
+                                                Map.of("QueueName", queueName)),
+                                        trackedMetric("inflight", "AWS/SQS", "ApproximateNumberOfMessagesNotVisible", "Sum",
+                                                Map.of("QueueName", queueName)),
+                                        trackedMetric("running", "ECS/ContainerInsights", "RunningTaskCount", "Average",
+                                                Map.of("ClusterName", clusterName, "ServiceName", service.name())),
+                                        PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricArgs.builder()
+                                                .id("backlogPerTask")
+                                                .label("Messages waiting or in flight per running task")
+                                                .expression("(waiting + inflight) / running")
+                                                .returnData(true)
+                                                .build())
+                                .build())
+                        .targetValue((double) scaling.messagesPerTask())
+                        .scaleInCooldown(scaling.scaleInCooldownSeconds())
+                        .scaleOutCooldown(scaling.scaleOutCooldownSeconds())
                         .build())
                 .build(), child);
-        var in = new Policy(Naming.child(name, "scale-queue-in"), PolicyArgs.builder()
+        var start = new Policy(Naming.child(name, "scale-queue-out"), PolicyArgs.builder()
                 .policyType("StepScaling")
                 .serviceNamespace(target.serviceNamespace())
                 .scalableDimension(target.scalableDimension())
@@ -326,28 +368,56 @@ public final class AppService extends ComponentResource {
                 .stepScalingPolicyConfiguration(PolicyStepScalingPolicyConfigurationArgs.builder()
                         .adjustmentType("ExactCapacity")
                         .metricAggregationType("Maximum")
-                        .cooldown(scaling.scaleInCooldownSeconds())
-                        .stepAdjustments(step(null, "0", args.minCount()))
+                        .cooldown(scaling.scaleOutCooldownSeconds())
+                        .stepAdjustments(step("0", null, Math.max(1, args.minCount())))
                         .build())
                 .build(), child);
-        Output<Map<String, String>> dimensions = queueName.applyValue(q -> Map.of("QueueName", q));
         new MetricAlarm(Naming.child(name, "queue-backlog"), MetricAlarmArgs.builder()
-                .alarmDescription(args.name() + ": scale out on the queue's backlog")
-                .namespace("AWS/SQS").metricName("ApproximateNumberOfMessagesVisible").dimensions(dimensions)
-                .statistic("Maximum").period(60).evaluationPeriods(1)
+                .alarmDescription(args.name() + ": start a task when messages wait and no task runs")
+                .metricQueries(
+                        alarmMetric("waiting", "AWS/SQS", "ApproximateNumberOfMessagesVisible", "Maximum",
+                                queueName.applyValue(q -> Map.of("QueueName", q))),
+                        alarmMetric("running", "ECS/ContainerInsights", "RunningTaskCount", "Maximum",
+                                Output.tuple(clusterName, service.name()).applyValue(t -> Map.of("ClusterName", t.t1,
+                                        "ServiceName", t.t2))),
+                        MetricAlarmMetricQueryArgs.builder()
+                                .id("waitingWithoutTasks")
+                                .label("Messages waiting while no task runs")
+                                // No running-task data while a service has no tasks counts as none running.
+                                .expression("IF(FILL(running, 0) < 1, waiting, 0)")
+                                .returnData(true)
+                                .build())
                 .comparisonOperator("GreaterThanThreshold").threshold(0.0)
+                .evaluationPeriods(1)
                 .treatMissingData("notBreaching")
-                .alarmActions(out.arn().applyValue(List::of))
+                .alarmActions(start.arn().applyValue(List::of))
                 .build(), child);
-        new MetricAlarm(Naming.child(name, "queue-empty"), MetricAlarmArgs.builder()
-                .alarmDescription(args.name() + ": scale in once the queue has been empty")
-                .namespace("AWS/SQS").metricName("ApproximateNumberOfMessagesVisible").dimensions(dimensions)
-                .statistic("Maximum").period(60).evaluationPeriods(Math.max(1, scaling.scaleInCooldownSeconds() / 60))
-                .comparisonOperator("LessThanOrEqualToThreshold").threshold(0.0)
-                // SQS stops publishing metrics for a queue idle for hours: no data means empty.
-                .treatMissingData("breaching")
-                .alarmActions(in.arn().applyValue(List::of))
-                .build(), child);
+    }
+
+    private static PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricArgs trackedMetric(
+            String id, String namespace, String metric, String stat, Map<String, Output<String>> dimensions) {
+        var dims = new TreeMap<>(dimensions).entrySet().stream().map(d ->
+                PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatMetricDimensionArgs
+                        .builder().name(d.getKey()).value(d.getValue()).build()).toList();
+        return PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricArgs.builder()
+                .id(id)
+                .metricStat(PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatArgs.builder()
+                        .metric(PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatMetricArgs
+                                .builder().namespace(namespace).metricName(metric).dimensions(dims).build())
+                        .stat(stat)
+                        .build())
+                .returnData(false)
+                .build();
+    }
+
+    private static MetricAlarmMetricQueryArgs alarmMetric(String id, String namespace, String metric, String stat,
+                                                          Output<Map<String, String>> dimensions) {
+        return MetricAlarmMetricQueryArgs.builder()
+                .id(id)
+                .metric(MetricAlarmMetricQueryMetricArgs.builder()
+                        .namespace(namespace).metricName(metric).dimensions(dimensions).stat(stat).period(60).build())
+                .returnData(false)
+                .build();
     }
 
     private static PolicyStepScalingPolicyConfigurationStepAdjustmentArgs step(String lower, String upper, int adjustment) {
@@ -396,6 +466,9 @@ public final class AppService extends ComponentResource {
     }
 
     public Output<String> serviceName() {
+        if (service == null) {
+            throw new IllegalStateException(args.name() + " is not launched yet");
+        }
         return service.name();
     }
 

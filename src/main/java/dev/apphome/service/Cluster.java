@@ -1,6 +1,8 @@
 package dev.apphome.service;
 
 import com.pulumi.aws.ecs.ClusterCapacityProviders;
+import com.pulumi.aws.iam.ServiceLinkedRole;
+import com.pulumi.aws.iam.ServiceLinkedRoleArgs;
 import com.pulumi.aws.ecs.ClusterCapacityProvidersArgs;
 import com.pulumi.aws.ecs.inputs.ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.ClusterServiceConnectDefaultsArgs;
@@ -11,6 +13,7 @@ import com.pulumi.aws.servicediscovery.HttpNamespaceArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import dev.apphome.common.Naming;
 import dev.apphome.common.Protection;
 import dev.apphome.schema.Rule;
@@ -34,6 +37,15 @@ public final class Cluster extends ComponentResource {
                    ComponentResourceOptions options) {
         super("apphome:service:Cluster", name, options);
         this.args = Rule.require(args);
+        List<com.pulumi.resources.Resource> needs = new ArrayList<>();
+        if (args.createServiceLinkedRole()) {
+            // ECS makes this role itself the first time it needs it, but creating the capacity providers
+            // of a brand-new account fails before it exists.
+            needs.add(new ServiceLinkedRole(Naming.child(name, "ecs-role"), ServiceLinkedRoleArgs.builder()
+                    .awsServiceName("ecs.amazonaws.com")
+                    .description("Lets ECS manage the resources of the account's clusters")
+                    .build(), protection.child(this)));
+        }
         this.namespace = new HttpNamespace(Naming.child(name, "namespace"), HttpNamespaceArgs.builder()
                 .name(namespaceName)
                 .description("Service Connect names of " + name)
@@ -54,7 +66,7 @@ public final class Cluster extends ComponentResource {
                 .clusterName(cluster.name())
                 .capacityProviders("FARGATE", "FARGATE_SPOT")
                 .defaultCapacityProviderStrategies(defaults)
-                .build(), protection.child(this));
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(needs).build());
         registerOutputs(Map.of("name", cluster.name()));
     }
 

@@ -1,6 +1,7 @@
 package dev.apphome.wiring;
 
 import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,27 +11,36 @@ import java.util.Map;
 /**
  * What a service receives from a data store it uses: plain environment variables (host, port,
  * names — never credentials), secrets by ARN (injected by ECS from Secrets Manager at task start),
- * and the task-role statements that give exactly the access it needs. Data stores hand these out;
- * a service only adds them up.
+ * the task-role statements that give exactly the access it needs, and the resources that must
+ * exist before a task can start with them (a secret's value, not only the secret). Data stores
+ * hand these out; a service only adds them up.
  *
  * @param environment    variable name to value
  * @param secrets        variable name to the ARN of the Secrets Manager secret holding its value
  * @param taskStatements IAM statements for the task role
+ * @param prerequisites  resources a task needs in place before it starts, e.g. secret versions
  */
 public record Connection(Map<String, Output<String>> environment, Map<String, Output<String>> secrets,
-                         List<Map<String, Object>> taskStatements) {
+                         List<Map<String, Object>> taskStatements, List<Resource> prerequisites) {
 
     public Connection {
         environment = Map.copyOf(environment);
         secrets = Map.copyOf(secrets);
         taskStatements = List.copyOf(taskStatements);
+        prerequisites = List.copyOf(prerequisites);
+    }
+
+    /** A connection whose task needs nothing in place beyond what its values already depend on. */
+    public Connection(Map<String, Output<String>> environment, Map<String, Output<String>> secrets,
+                      List<Map<String, Object>> taskStatements) {
+        this(environment, secrets, taskStatements, List.of());
     }
 
     public static Connection none() {
         return new Connection(Map.of(), Map.of(), List.of());
     }
 
-    /** Both connections' variables, secrets and statements; a name set twice keeps the first. */
+    /** Both connections' variables, secrets, statements and prerequisites; a name set twice keeps the first. */
     public Connection and(Connection other) {
         Map<String, Output<String>> env = new LinkedHashMap<>(environment);
         other.environment.forEach(env::putIfAbsent);
@@ -38,6 +48,8 @@ public record Connection(Map<String, Output<String>> environment, Map<String, Ou
         other.secrets.forEach(sec::putIfAbsent);
         List<Map<String, Object>> statements = new ArrayList<>(taskStatements);
         statements.addAll(other.taskStatements);
-        return new Connection(env, sec, statements);
+        List<Resource> ready = new ArrayList<>(prerequisites);
+        other.prerequisites.stream().filter(r -> !ready.contains(r)).forEach(ready::add);
+        return new Connection(env, sec, statements, ready);
     }
 }

@@ -64,7 +64,17 @@ class AlertsTest {
         assertEquals(10.0, ((Number) fiveXx.input("threshold")).doubleValue());
         assertEquals(5L, fiveXx.input("evaluationPeriods"));
         assertEquals(Map.of("DBInstanceIdentifier", "apphome-prod-db"), alarm("prod", "db-cpu").input("dimensions"));
-        assertEquals(Map.of("CacheClusterId", "apphome-prod-cache-001"), alarm("prod", "cache-memory").input("dimensions"));
+        // With a replica, failover moves the primary: the alarm watches the highest of both nodes.
+        var memory = alarm("prod", "cache-memory");
+        assertEquals(List.of(Map.of("CacheClusterId", "apphome-prod-cache-001"), Map.of("CacheClusterId", "apphome-prod-cache-002"),
+                        "MAX([n1, n2])"),
+                List.of(dev.apphome.support.Plans.map(dev.apphome.support.Plans.map(dev.apphome.support.Plans.list(
+                                memory.input("metricQueries")).get(0)).get("metric")).get("dimensions"),
+                        dev.apphome.support.Plans.map(dev.apphome.support.Plans.map(dev.apphome.support.Plans.list(
+                                memory.input("metricQueries")).get(1)).get("metric")).get("dimensions"),
+                        dev.apphome.support.Plans.map(dev.apphome.support.Plans.list(memory.input("metricQueries")).get(2))
+                                .get("expression")));
+        assertEquals(Map.of("CacheClusterId", "apphome-dev-cache-001"), alarm("dev", "cache-memory").input("dimensions"));
         var topic = plan.ofType("aws:sns/topic:Topic").get(0);
         for (var alarm : alertAlarms(plan)) {
             assertEquals(List.of(topic.outputs().get("arn")), alarm.input("alarmActions"), alarm.name());

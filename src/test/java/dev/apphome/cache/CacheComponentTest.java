@@ -59,4 +59,31 @@ class CacheComponentTest {
         @SuppressWarnings("unchecked") var specs = (List<Alerts.AlarmSpec>) alarms[0];
         assertEquals(List.of("EngineCPUUtilization", "DatabaseMemoryUsagePercentage"), specs.stream().map(Alerts.AlarmSpec::metric).toList());
     }
+
+    @Test
+    void theGroupTakesItsTokenFromTheStoredSecretSoTheTwoCannotDisagree() {
+        var plan = Components.declare(s -> new Cache("cache", Components.settings(CacheSettings.class,
+                Map.of("nodeType", "cache.t4g.micro")), s.stores()));
+        var group = plan.ofType(GROUP).get(0);
+
+        // Drawn on every run, stored once by the version; the group reads the stored value, never a fresh draw.
+        assertEquals(List.of("cache-auth-token"), dev.apphome.support.Plans.names(
+                dev.apphome.support.Plans.sources(plan, group, "authToken")));
+        assertEquals("aws:secretsmanager/secretVersion:SecretVersion",
+                source(plan, group, "authToken").type());
+        assertEquals("[secret]", group.input("authToken"));
+        assertEquals(List.of(), group.options().ignoreChanges());
+        assertEquals(true, group.options().deleteBeforeReplace(), "its id is fixed: a replacement deletes the old one first");
+    }
+
+    @Test
+    void applyImmediatelyIsSetOnlyWhenAsked() {
+        var now = Components.declare(s -> new Cache("cache", Components.settings(CacheSettings.class,
+                Map.of("nodeType", "cache.t4g.micro", "applyImmediately", true)), s.stores())).ofType(GROUP).get(0);
+        var later = Components.declare(s -> new Cache("cache", Components.settings(CacheSettings.class,
+                Map.of("nodeType", "cache.t4g.micro")), s.stores())).ofType(GROUP).get(0);
+
+        assertEquals(true, now.input("applyImmediately"));
+        assertEquals(null, later.input("applyImmediately"));
+    }
 }

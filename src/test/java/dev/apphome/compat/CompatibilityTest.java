@@ -47,7 +47,8 @@ class CompatibilityTest {
 
         boolean covers(String stack, PlanSnapshot.Difference difference) {
             return (stacks.equals("*") || List.of(stacks.split(",")).contains(stack))
-                    && change.equals(difference.change())
+                    && (change.equals(difference.change())
+                            || change.equals("inputs") && difference.change().startsWith("inputs."))
                     && resource.replace("{stack}", stack).equals(typeAndName(difference.urn()));
         }
     }

@@ -177,4 +177,43 @@ class BadStackFilesTest {
                         + "kind web or internal (a worker receives no traffic)"),
                 problems(Stacks.MINIMAL + "    jobs: {kind: worker, image: 'app:1', port: 9000}\n"));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
+            "storage ceiling too close|  apphome:database: {engine: postgres, instanceClass: db.t4g.micro, allocatedStorageGb: 100, maxAllocatedStorageGb: 105}|Pulumi.test.yaml: apphome:database.maxAllocatedStorageGb: found 105 with allocatedStorageGb 100; allowed: at least 110 (RDS refuses an autoscaling ceiling less than 10 % above the storage)",
+            "public subnets too small|  apphome:network: {subnetPrefixes: {public: 28}}|Pulumi.test.yaml: apphome:network.subnetPrefixes.public: found 28; allowed: a whole number from 16 to 27",
+            "cache patch version|  apphome:cache: {nodeType: cache.t4g.micro, engineVersion: '8.0.1'}|Pulumi.test.yaml: apphome:cache.engineVersion: found '8.0.1'; allowed: a major.minor version such as 8.0 or 7.1",
+            "waf rate under its minimum|  apphome:loadBalancer: {plainHttp: true, rateLimitPer5Minutes: 50}|Pulumi.test.yaml: apphome:loadBalancer.rateLimitPer5Minutes: found 50; allowed: a whole number from 100 to 2000000000",
+            "body paths without a limit|  apphome:loadBalancer: {plainHttp: true, blockBodiesOnPaths: [/api/]}|Pulumi.test.yaml: apphome:loadBalancer.blockBodiesOnPaths: is set without blockBodiesOverKb; allowed: set blockBodiesOverKb too, or remove the paths",
+            "public image without nat|  apphome:network: {natGateways: none, interfaceEndpoints: true}|Pulumi.test.yaml: apphome:services.web.image: found 'nginx:1.27', an image in docker.io, outside ECR, which a network without NAT gateways cannot reach; allowed: an ECR image, or network.natGateways single or onePerAz",
+    })
+    void refusesWhatAwsWouldRefuseOrWhatCouldNotWork(String label, String line, String expected) {
+        var found = problems(Stacks.MINIMAL.replace("  apphome:loadBalancer:\n    plainHttp: true\n",
+                line.contains("loadBalancer") ? "" : "  apphome:loadBalancer:\n    plainHttp: true\n") + line + "\n");
+
+        assertTrue(found.contains(expected), () -> "expected " + expected + "\n in " + found);
+    }
+
+    @Test
+    void queueScalingNeedsTheRunningTaskCountOfContainerInsights() {
+        var found = problems(Stacks.MINIMAL + """
+                    jobs: {kind: worker, image: 'app:1', minCount: 0, maxCount: 2, scaling: {queue: jobs},
+                        uses: {queues: {jobs: consume}}}
+                  apphome:queues: {jobs: {}}
+                  apphome:cluster: {containerInsights: false}
+                """);
+
+        assertEquals(List.of("Pulumi.test.yaml: apphome:services.jobs.scaling.queue: needs cluster.containerInsights: "
+                + "true: the backlog per task is divided by the running-task count that Container Insights publishes; "
+                + "allowed: containerInsights: true, or scaling on cpuPercent or memoryPercent"), found);
+    }
+
+    @Test
+    void mysqlEightZeroIsAWarningAboutExtendedSupport() {
+        var settings = Stacks.parse(Stacks.MINIMAL + "  apphome:database: {engine: mysql, instanceClass: db.t4g.micro}\n");
+
+        assertEquals(List.of("Pulumi.test.yaml: apphome:database.engineVersion: is 8.0, which left RDS standard support "
+                + "on 2026-07-31: RDS bills MySQL 8.0 instances for Extended Support; \"8.4\" is supported (for an "
+                + "existing database, a major upgrade)"), settings.warnings().stream().map(Problem::toString).toList());
+    }
 }

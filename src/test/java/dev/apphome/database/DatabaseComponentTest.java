@@ -30,8 +30,8 @@ class DatabaseComponentTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
             "postgres|instance|db.t4g.micro|postgres|postgres16|rds.force_ssl|1|postgresql,upgrade",
-            "mysql|instance|db.t4g.micro|mysql|mysql8.0|require_secure_transport|ON|error,slowquery",
-            "postgres|aurora|db.r6g.large|aurora-postgresql|aurora-postgresql16|rds.force_ssl|1|postgresql,upgrade",
+            "mysql|instance|db.t4g.micro|mysql|mysql8.0|require_secure_transport|1|error,slowquery",
+            "postgres|aurora|db.r6g.large|aurora-postgresql|aurora-postgresql16|rds.force_ssl|1|postgresql",
             "mysql|aurora|db.r6g.large|aurora-mysql|aurora-mysql8.0|require_secure_transport|ON|error,slowquery"})
     void eachEngineAndDeploymentGetsItsOwnFacts(String engine, String deployment, String instanceClass, String rdsEngine,
                                                String family, String tlsParameter, String tlsOn, String exports) {
@@ -44,8 +44,13 @@ class DatabaseComponentTest {
 
         assertEquals(rdsEngine, db.inputString("engine"));
         assertEquals(family, parameters.inputString("family"));
-        assertEquals(List.of(Map.of("name", tlsParameter, "value", tlsOn, "applyMethod", "pending-reboot")),
-                parameters.input("parameters"));
+        assertEquals(Map.of("name", tlsParameter, "value", tlsOn, "applyMethod", "pending-reboot"),
+                dev.apphome.support.Plans.list(parameters.input("parameters")).get(0));
+        // MySQL's slow-query export has something to export only with the log on and written to a file.
+        assertEquals(engine.equals("mysql") ? List.of("slow_query_log=1", "long_query_time=2", "log_output=FILE") : List.of(),
+                dev.apphome.support.Plans.list(parameters.input("parameters")).stream().skip(1)
+                        .map(p -> dev.apphome.support.Plans.map(p).get("name") + "=" + dev.apphome.support.Plans.map(p).get("value"))
+                        .toList());
         assertEquals(List.of(exports.split(",")), db.input("enabledCloudwatchLogsExports"));
         assertEquals(List.of(exports.split(",")).stream().map(e -> "/aws/rds/" + (deployment.equals("aurora") ? "cluster"
                         : "instance") + "/db/" + e).toList(),
@@ -71,8 +76,8 @@ class DatabaseComponentTest {
                 "instanceClass", "db.t4g.medium", "allocatedStorageGb", 200, "multiAz", true));
         var db = Components.declare(s -> new Database("db", settings, s.stores())).ofType(INSTANCE).get(0);
 
-        // The ceiling is 100 GiB, or the allocated storage when that is larger.
-        assertEquals(List.of(200L, 200L, true, "gp3"), List.of(db.input("allocatedStorage"),
+        // The ceiling is 100 GiB, or 26 % above the allocated storage when that is larger (RDS wants 10 % at least).
+        assertEquals(List.of(200L, 252L, true, "gp3"), List.of(db.input("allocatedStorage"),
                 db.input("maxAllocatedStorage"), db.input("multiAz"), db.input("storageType")));
     }
 
@@ -120,10 +125,39 @@ class DatabaseComponentTest {
     void settingsBuiltInCodeCannotBypassTheRules() {
         // A reader-less Aurora cluster cannot fail over; the reader refuses it in a stack file, the component in code.
         var broken = new DatabaseSettings(DatabaseEngine.POSTGRES, new DatabaseDeployment.Aurora(0, true), null,
-                "db.r6g.large", 7, true, false, false, "app");
+                "db.r6g.large", 7, true, false, false, "app", false);
 
         var e = assertThrows(Exception.class, () -> Components.declare(s -> new Database("db", broken, s.stores())));
         assertTrue(e.getMessage().contains("Aurora breaks its rules: [multiAz: is true for an Aurora cluster with readers: 0"),
                 e.getMessage());
+    }
+
+    @Test
+    void auroraVersionsLeaveRoomForTheMinorUpgradesRdsMakes() {
+        var postgres = Components.declare(s -> new Database("db", Components.settings(DatabaseSettings.class, Map.of(
+                "engine", "postgres", "deployment", "aurora", "instanceClass", "db.r6g.large")), s.stores()));
+        var mysql = Components.declare(s -> new Database("db", Components.settings(DatabaseSettings.class, Map.of(
+                "engine", "mysql", "deployment", "aurora", "instanceClass", "db.r6g.large")), s.stores()));
+
+        // A major version alone: the provider keeps "16" while RDS runs 16.x, where a pinned 16.6 would later
+        // read as a downgrade, which RDS refuses. Instances take the cluster's version.
+        assertEquals("16", postgres.ofType(CLUSTER).get(0).input("engineVersion"));
+        assertEquals(List.of(true), postgres.ofType("aws:rds/clusterInstance:ClusterInstance").stream()
+                .map(i -> i.input("autoMinorVersionUpgrade")).distinct().toList());
+        assertTrue(postgres.ofType("aws:rds/clusterInstance:ClusterInstance").stream().allMatch(i -> i.input("engineVersion") == null));
+        // Aurora MySQL versions name a full release, so RDS must not move them: version changes are the stack file's.
+        assertEquals(List.of(false), mysql.ofType("aws:rds/clusterInstance:ClusterInstance").stream()
+                .map(i -> i.input("autoMinorVersionUpgrade")).distinct().toList());
+    }
+
+    @Test
+    void aReplacementDeletesTheOldDatabaseFirstBecauseItsIdentifierIsFixed() {
+        var plan = Components.declare(s -> new Database("db", Components.settings(DatabaseSettings.class, Map.of(
+                "engine", "postgres", "deployment", "aurora", "instanceClass", "db.r6g.large", "readers", 1)), s.stores()));
+
+        // Pulumi creates a replacement first by default, which would fail on "already exists".
+        assertEquals(List.of(true, true, true), plan.resources().stream()
+                .filter(r -> r.type().equals(CLUSTER) || r.type().equals("aws:rds/clusterInstance:ClusterInstance"))
+                .map(r -> r.options().deleteBeforeReplace()).toList());
     }
 }

@@ -137,7 +137,10 @@ class DatabaseTest {
         assertEquals(true, cluster.input("storageEncrypted"));
         assertEquals(true, cluster.input("manageMasterUserPassword"));
         assertEquals(35L, cluster.input("backupRetentionPeriod"));
-        assertEquals(List.of(Map.of("name", "require_secure_transport", "value", "ON", "applyMethod", "pending-reboot")),
+        assertEquals(List.of(Map.of("name", "require_secure_transport", "value", "ON", "applyMethod", "pending-reboot"),
+                        Map.of("name", "slow_query_log", "value", "1", "applyMethod", "immediate"),
+                        Map.of("name", "long_query_time", "value", "2", "applyMethod", "immediate"),
+                        Map.of("name", "log_output", "value", "FILE", "applyMethod", "immediate")),
                 source(plan, cluster, "dbClusterParameterGroupName").input("parameters"));
         assertEquals("aurora-mysql8.0", source(plan, cluster, "dbClusterParameterGroupName").inputString("family"));
         assertEquals(List.of("apphome-test-db-reader-1", "apphome-test-db-reader-2", "apphome-test-db-writer"),

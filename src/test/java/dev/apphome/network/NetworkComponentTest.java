@@ -54,4 +54,50 @@ class NetworkComponentTest {
         assertEquals(365L, group.input("retentionInDays"));
         assertEquals("aws:kms/key:Key", dev.apphome.support.Plans.source(plan, group, "kmsKeyId").type());
     }
+
+    @Test
+    void theFlowLogRoleMayFindItsGroupAndTheFlowLogWaitsForThePermissions() {
+        var plan = plan(Map.of());
+        var policy = plan.named("aws:iam/rolePolicy:RolePolicy", "vpc-flow-logs");
+        var statements = dev.apphome.support.Json.statements(policy, "policy");
+
+        assertEquals(List.of("WriteFlowLogs", "FindFlowLogGroup"), statements.stream().map(st -> st.get("Sid")).toList());
+        assertEquals(List.of("logs:DescribeLogGroups"), statements.get(1).get("Action"));
+        assertEquals(List.of("arn:aws:logs:eu-west-1:123456789012:log-group:*"), statements.get(1).get("Resource"));
+        assertEquals(true, plan.named("aws:ec2/flowLog:FlowLog", "vpc-flow-log").dependencies().contains(policy.urn()));
+    }
+
+    @Test
+    void aQueueAddsAnSqsEndpointToANetworkWithoutNat() {
+        var plan = dev.apphome.support.Stacks.anyPlan("no-nat");
+
+        assertEquals("com.amazonaws.eu-west-1.sqs", plan.named("aws:ec2/vpcEndpoint:VpcEndpoint", "apphome-no-nat-sqs")
+                .inputString("serviceName"));
+    }
+
+    @Test
+    void askingForMoreZonesThanTheRegionHasSaysSo() {
+        // The mocks answer with three zones, as most regions have.
+        var mocks = new dev.apphome.plan.PlanMocks("eu-west-1", false) {
+            @Override
+            public java.util.concurrent.CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+                if (args.token.equals("aws:index/getAvailabilityZones:getAvailabilityZones")) {
+                    return java.util.concurrent.CompletableFuture.completedFuture(Map.of("names",
+                            List.of("eu-west-1a", "eu-west-1b", "eu-west-1c"), "id", "eu-west-1"));
+                }
+                return super.callAsync(args);
+            }
+        };
+        var settings = Components.settings(NetworkSettings.class, Map.of("availabilityZones", 4));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> dev.apphome.plan.PlanRunner.runProgram(
+                "apphome", "test", new dev.apphome.config.ConfigSource("Pulumi.test.yaml", Map.of("aws:region", "eu-west-1"),
+                        java.util.Set.of()), false, mocks, ctx -> new Network("vpc", settings,
+                        new dev.apphome.common.AwsContext(com.pulumi.core.Output.of("123456789012"), "eu-west-1", "aws"),
+                        com.pulumi.core.Output.of("arn:aws:kms:eu-west-1:123456789012:key/k"),
+                        new dev.apphome.common.Protection(false), ComponentResourceOptions.Empty)));
+
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("network.availabilityZones is 4 but region "
+                + "eu-west-1 has 3 Availability Zones available to this account (eu-west-1a, eu-west-1b, eu-west-1c); set "
+                + "availabilityZones to at most 3"), e.getMessage());
+    }
 }

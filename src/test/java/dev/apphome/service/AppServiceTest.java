@@ -225,30 +225,54 @@ class AppServiceTest {
     }
 
     @Test
-    void aQueueWorkerScalesOnBacklogInStepsAndBackToZeroWhenTheQueueStaysEmpty() {
+    void aQueueWorkerTracksItsBacklogPerTaskCountingMessagesInFlight() {
         var plan = Stacks.plan("prod");
         var target = plan.named("apphome-prod-worker-scaling");
-        var out = plan.named("aws:appautoscaling/policy:Policy", "apphome-prod-worker-scale-queue-out");
-        var in = plan.named("aws:appautoscaling/policy:Policy", "apphome-prod-worker-scale-queue-in");
-        var backlog = plan.named("aws:cloudwatch/metricAlarm:MetricAlarm", "apphome-prod-worker-queue-backlog");
-        var empty = plan.named("aws:cloudwatch/metricAlarm:MetricAlarm", "apphome-prod-worker-queue-empty");
+        var tracking = plan.named("aws:appautoscaling/policy:Policy", "apphome-prod-worker-scale-queue");
         String queue = plan.named("aws:sqs/queue:Queue", "apphome-prod-queue-jobs-queue").outputs().get("name").toString();
+        String cluster = plan.named("aws:ecs/cluster:Cluster", "apphome-prod-cluster-ecs").outputs().get("name").toString();
+        String service = plan.named("aws:ecs/service:Service", "apphome-prod-worker-service").outputs().get("name").toString();
+        var config = map(tracking.input("targetTrackingScalingPolicyConfiguration"));
+        var metrics = list(map(config.get("customizedMetricSpecification")).get("metrics"));
 
         assertEquals(List.of(0L, 6L), List.of(target.input("minCapacity"), target.input("maxCapacity")));
+        assertEquals("TargetTrackingScaling", tracking.inputString("policyType"));
+        assertEquals(100.0, ((Number) config.get("targetValue")).doubleValue());
+        assertEquals(List.of(300L, 60L), List.of(config.get("scaleInCooldown"), config.get("scaleOutCooldown")));
+        // Messages in flight count: a worker still holding messages keeps its task.
         assertEquals(List.of(
-                        Map.of("metricIntervalLowerBound", "0", "metricIntervalUpperBound", "100", "scalingAdjustment", 1L),
-                        Map.of("metricIntervalLowerBound", "100", "metricIntervalUpperBound", "500", "scalingAdjustment", 2L),
-                        Map.of("metricIntervalLowerBound", "500", "scalingAdjustment", 4L)),
-                out.input("stepScalingPolicyConfiguration.stepAdjustments"));
-        assertEquals(List.of(Map.of("metricIntervalUpperBound", "0", "scalingAdjustment", 0L)),
-                in.input("stepScalingPolicyConfiguration.stepAdjustments"));
-        assertEquals("ExactCapacity", in.inputString("stepScalingPolicyConfiguration.adjustmentType"));
-        assertEquals(Map.of("QueueName", queue), backlog.input("dimensions"));
-        assertEquals(List.of(out.outputs().get("arn")), backlog.input("alarmActions"));
-        assertEquals(List.of(in.outputs().get("arn")), empty.input("alarmActions"));
-        assertEquals(5L, empty.input("evaluationPeriods"));
-        assertEquals(List.of(), plan.ofType("aws:appautoscaling/policy:Policy").stream()
-                .filter(p -> p.name().startsWith("apphome-prod-worker-scale-") && !p.name().contains("queue")).toList());
+                        Map.of("id", "waiting", "returnData", false, "metricStat", Map.of("stat", "Sum", "metric", Map.of(
+                                "namespace", "AWS/SQS", "metricName", "ApproximateNumberOfMessagesVisible",
+                                "dimensions", List.of(Map.of("name", "QueueName", "value", queue)))))),
+                metrics.subList(0, 1));
+        assertEquals("ApproximateNumberOfMessagesNotVisible", map(map(map(metrics.get(1)).get("metricStat")).get("metric"))
+                .get("metricName"));
+        assertEquals(Map.of("namespace", "ECS/ContainerInsights", "metricName", "RunningTaskCount", "dimensions", List.of(
+                        Map.of("name", "ClusterName", "value", cluster), Map.of("name", "ServiceName", "value", service))),
+                map(map(metrics.get(2)).get("metricStat")).get("metric"));
+        assertEquals(Map.of("id", "backlogPerTask", "label", "Messages waiting or in flight per running task",
+                "expression", "(waiting + inflight) / running", "returnData", true), metrics.get(3));
+    }
+
+    @Test
+    void aQueueWorkerAtZeroTasksIsStartedOnlyWhenMessagesWaitAndNoTaskRuns() {
+        var plan = Stacks.plan("prod");
+        var start = plan.named("aws:appautoscaling/policy:Policy", "apphome-prod-worker-scale-queue-out");
+        var backlog = plan.named("aws:cloudwatch/metricAlarm:MetricAlarm", "apphome-prod-worker-queue-backlog");
+        var queries = list(backlog.input("metricQueries"));
+
+        assertEquals("ExactCapacity", start.inputString("stepScalingPolicyConfiguration.adjustmentType"));
+        assertEquals(List.of(Map.of("metricIntervalLowerBound", "0", "scalingAdjustment", 1L)),
+                start.input("stepScalingPolicyConfiguration.stepAdjustments"));
+        assertEquals(List.of(start.outputs().get("arn")), backlog.input("alarmActions"));
+        assertEquals(List.of("waiting", "running", "waitingWithoutTasks"), queries.stream().map(q -> map(q).get("id")).toList());
+        assertEquals("IF(FILL(running, 0) < 1, waiting, 0)", map(queries.get(2)).get("expression"));
+        assertEquals(List.of("GreaterThanThreshold", 0.0, 1L), List.of(backlog.input("comparisonOperator"),
+                ((Number) backlog.input("threshold")).doubleValue(), backlog.input("evaluationPeriods")));
+        // No step policy but this one: target tracking does the rest, and there is no empty-queue alarm.
+        assertEquals(List.of("apphome-prod-worker-scale-queue", "apphome-prod-worker-scale-queue-out"),
+                plan.ofType("aws:appautoscaling/policy:Policy").stream().map(p -> p.name())
+                        .filter(n -> n.startsWith("apphome-prod-worker-")).sorted().toList());
     }
 
     @Test
@@ -263,5 +287,51 @@ class AppServiceTest {
         assertEquals(true, api.get("enabled"));
         assertNull(api.get("services"));
         assertNull(plan.named("apphome-prod-worker-service").input("serviceConnectConfiguration"));
+    }
+
+    @Test
+    void aTaskWaitsForItsSecretsValuesAndAServiceForItsRolesAndEveryRuleOfItsGroup() {
+        var plan = Stacks.plan("dev");
+        var task = plan.named("aws:ecs/taskDefinition:TaskDefinition", "apphome-dev-api-task");
+        var service = plan.named("aws:ecs/service:Service", "apphome-dev-api-service");
+        java.util.function.Function<List<String>, List<String>> named = urns -> urns.stream()
+                .map(u -> plan.byUrn(u)).map(r -> r.type().substring(r.type().lastIndexOf(':') + 1) + " " + r.name())
+                .sorted().toList();
+
+        // The secret's value, not only the secret: a task started before it has one fails to start.
+        assertTrue(named.apply(task.dependencies()).containsAll(List.of(
+                "SecretVersion apphome-dev-cache-auth-token", "SecretVersion apphome-dev-secrets-jwtSigningKey")),
+                named.apply(task.dependencies()).toString());
+        assertTrue(named.apply(service.dependencies()).containsAll(List.of(
+                        "RolePolicy apphome-dev-api-execution", "RolePolicy apphome-dev-api-task",
+                        "SecurityGroupEgressRule apphome-dev-api-sg-out-https",
+                        "SecurityGroupEgressRule apphome-dev-api-sg-out-apphome-dev-db-sg-5432",
+                        "SecurityGroupEgressRule apphome-dev-api-sg-out-apphome-dev-cache-sg-6379",
+                        "SecurityGroupEgressRule apphome-dev-api-sg-out-apphome-dev-catalog-sg-3001",
+                        "SecurityGroupIngressRule apphome-dev-api-sg-in-apphome-dev-alb-sg-8080",
+                        "ClusterCapacityProviders apphome-dev-cluster-capacity", "ListenerRule apphome-dev-api-rule")),
+                named.apply(service.dependencies()).toString());
+        var catalog = plan.named("aws:ecs/service:Service", "apphome-dev-catalog-service");
+        assertTrue(named.apply(catalog.dependencies()).contains(
+                "SecurityGroupIngressRule apphome-dev-catalog-sg-in-apphome-dev-api-sg-3001"));
+    }
+
+    @Test
+    void aCapacityStrategyChangeRollsOutInPlace() {
+        // Without forceNewDeployment the provider replaces a service whose capacity strategy changes.
+        assertTrue(Stacks.plan("dev").ofType("aws:ecs/service:Service").stream()
+                .allMatch(s -> Boolean.TRUE.equals(s.input("forceNewDeployment"))));
+    }
+
+    @Test
+    void roleNamesFitIamsLimitWhateverTheStackAndServiceNames() {
+        var plan = Stacks.planOf("config:\n  aws:region: eu-west-1\n  apphome:services:\n"
+                + "    a-twenty-char-worker: {kind: worker, image: 'app:1'}\n", "staging-eu-central-1a");
+
+        // IAM allows 64 characters; Pulumi adds 8 to the logical name.
+        assertEquals(List.of(), plan.ofType("aws:iam/role:Role").stream().filter(r -> r.name().length() > 56)
+                .map(r -> r.name()).toList());
+        assertTrue(plan.ofType("aws:iam/role:Role").stream().anyMatch(r -> r.name().startsWith(
+                "apphome-staging-eu-central-1a-a-twenty-char-wor")));
     }
 }

@@ -85,8 +85,13 @@ public final class Stacks {
 
     /** Plans a stack file's text as stack {@code test}. */
     public static PlanRunner.Result planOf(String yaml) {
-        ConfigSource source = StackFile.load(write("test", yaml));
-        return PlanRunner.run(AppStack.settings("apphome", "test", source), source, false);
+        return planOf(yaml, "test");
+    }
+
+    /** Plans a stack file's text as the named stack. */
+    public static PlanRunner.Result planOf(String yaml, String stack) {
+        ConfigSource source = StackFile.load(write(stack, yaml));
+        return PlanRunner.run(AppStack.settings("apphome", stack, source), source, false);
     }
 
     /** A small valid stack: one web service, nothing else. Tests add or change lines. */
