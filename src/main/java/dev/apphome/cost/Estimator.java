@@ -85,8 +85,8 @@ public final class Estimator {
         a.add("Public IPv4: one address per NAT gateway (its Elastic IP), per subnet of an internet-facing load balancer, "
                 + "per task with a public IP, and per other Elastic IP.");
         a.add("RDS: gp3 storage when no type is set (the RDS default); backups within the free allowance of 100 % of "
-                + "the storage; one Secrets Manager secret when RDS manages the master password. Aurora storage and I/O "
-                + "are usage.");
+                + "the storage; one Secrets Manager secret when RDS manages the master password; no Extended Support "
+                + "charges (an engine version past standard support costs more per vCPU-hour). Aurora storage and I/O are usage.");
         a.add("KMS keys at $1 a month each before any rotation charges; CloudWatch alarms and dashboards without the "
                 + "free allowance; the plan's first CloudTrail trail and first two budgets taken to be the account's free ones.");
         a.add(usage.given() ? "Usage lines are counted with the quantities in " + usage.source()

@@ -125,18 +125,20 @@ public final class PlanCommand implements Callable<Integer> {
         }
         out.println("Resources: + " + result.resources().size() + " to create (" + resources + " AWS resources, "
                 + (result.resources().size() - resources) + " components)");
+        Path pulumiYaml = file.toAbsolutePath().getParent().resolve("Pulumi.yaml");
         if (cost) {
+            // The document --json writes, priced as bin/cost prices it.
             try {
                 out.println();
-                out.print(EstimateTable.render(Estimator.estimate(PreviewDocument.of(
-                        new Gson().toJsonTree(PlanDocument.toDocument(result)), "the plan"), PriceTable.standard(), null, Usage.none())));
+                out.print(EstimateTable.render(Estimator.estimate(PreviewDocument.of(new Gson().toJsonTree(
+                        PlanDocument.toDocument(result, PlanDocument.projectDefaults(pulumiYaml))), "the plan"),
+                        PriceTable.standard(), null, Usage.none())));
             } catch (BadInputException e) {
                 err.println("bin/plan: " + e.getMessage());
                 return FAILED;
             }
         }
         if (json != null) {
-            Path pulumiYaml = file.toAbsolutePath().getParent().resolve("Pulumi.yaml");
             try {
                 Path parent = json.toAbsolutePath().getParent();
                 if (parent != null) {

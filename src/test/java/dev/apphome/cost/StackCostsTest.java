@@ -26,6 +26,12 @@ class StackCostsTest {
         return lines;
     }
 
+    /** A metric-math alarm: one alarm metric per metric it reads. */
+    private static Fixed mathAlarm(String name, int metrics) {
+        return new Fixed(name, "standard-resolution alarm on " + metrics + " metrics", String.valueOf(metrics), "0.10",
+                new BigDecimal("0.10").multiply(BigDecimal.valueOf(metrics)).toPlainString());
+    }
+
     private static void assertLines(List<Fixed> expected, Estimate actual) {
         List<Fixed> lines = Costs.fixedLines(actual);
         assertEquals(expected.size(), lines.size(), () -> "lines: " + String.join("\n", lines.stream().map(Fixed::toString).toList()));
@@ -71,7 +77,8 @@ class StackCostsTest {
                     new Fixed(name, "Fargate x86_64 vCPU, Spot: 0.75 tasks × 0.25 vCPU", "136.875", "0.012144", "1.66221"),
                     new Fixed(name, "Fargate x86_64 memory, Spot: 0.75 tasks × 0.5 GB", "273.75", "0.0013335", "0.365045625")));
         }
-        expected.addAll(alarms("apphome-dev-worker-", "queue-backlog", "queue-empty"));
+        // the worker's backlog alarm reads visible and in-flight messages
+        expected.add(mathAlarm("apphome-dev-worker-queue-backlog", 2));
         // the worker rests at zero tasks
         expected.addAll(List.of(
                 new Fixed("apphome-dev-worker-service", "Fargate x86_64 vCPU, on demand: 0 tasks × 0.25 vCPU", "0", "0.04048", "0"),
@@ -80,7 +87,7 @@ class StackCostsTest {
                 new Fixed("apphome-dev-worker-service", "Fargate x86_64 memory, Spot: 0 tasks × 0.5 GB", "0", "0.0013335", "0")));
 
         assertLines(expected, e);
-        // 3 + 1.9 + 9.928 + 0.4 + 15.35 + 1 + 25.696 + 9 + 38.69 + 0.4 + 2 × 4.27975 = 113.92352375
+        // 3 + 19 alarm metrics × 0.10 + 9.928 + 0.4 + 15.35 + 1 + 25.696 + 9 + 38.69 + 0.4 + 2 × 4.27975 = 113.92352375
         assertEquals(0, new BigDecimal("113.92352375").compareTo(e.fixed()));
         assertEquals("eu-west-1", e.region());
     }
@@ -90,9 +97,12 @@ class StackCostsTest {
         var e = Costs.ofStack("prod");
         List<Fixed> expected = new ArrayList<>();
         expected.add(new Fixed("apphome-prod-alerts-dashboard", "dashboard", "1", "3", "3"));
-        expected.addAll(alarms("apphome-prod-alerts-", "api-5xx", "api-cpu", "api-memory", "api-p95", "api-p99", "api-unhealthy",
-                "cache-cpu", "cache-memory", "catalog-cpu", "catalog-memory", "db-connections", "db-cpu", "db-storage", "jobs-age",
-                "jobs-dead-letters", "worker-cpu", "worker-memory"));
+        expected.addAll(alarms("apphome-prod-alerts-", "api-5xx", "api-cpu", "api-memory", "api-p95", "api-p99", "api-unhealthy"));
+        // the cache alarms take the worst of the two nodes: two metrics each
+        expected.add(mathAlarm("apphome-prod-alerts-cache-cpu", 2));
+        expected.add(mathAlarm("apphome-prod-alerts-cache-memory", 2));
+        expected.addAll(alarms("apphome-prod-alerts-", "catalog-cpu", "catalog-memory", "db-connections", "db-cpu", "db-storage",
+                "jobs-age", "jobs-dead-letters", "worker-cpu", "worker-memory"));
         expected.addAll(List.of(
                 // a primary and a replica cache.t4g.small (Valkey): 2 × 730 × 0.0272
                 new Fixed("apphome-prod-cache-group", "2 × cache.t4g.small (Valkey)", "1460", "0.0272", "39.712"),
@@ -118,13 +128,14 @@ class StackCostsTest {
                 new Fixed("apphome-prod-api-service", "Fargate x86_64 memory, on demand: 3 tasks × 2 GB", "4380", "0.004445", "19.4691"),
                 new Fixed("apphome-prod-catalog-service", "Fargate x86_64 vCPU, on demand: 2 tasks × 0.5 vCPU", "730", "0.04048", "29.5504"),
                 new Fixed("apphome-prod-catalog-service", "Fargate x86_64 memory, on demand: 2 tasks × 1 GB", "1460", "0.004445", "6.4897")));
-        expected.addAll(alarms("apphome-prod-worker-", "queue-backlog", "queue-empty"));
+        expected.add(mathAlarm("apphome-prod-worker-queue-backlog", 2));
         expected.addAll(List.of(
                 new Fixed("apphome-prod-worker-service", "Fargate x86_64 vCPU, on demand: 1 task × 0.5 vCPU", "365", "0.04048", "14.7752"),
                 new Fixed("apphome-prod-worker-service", "Fargate x86_64 memory, on demand: 1 task × 1 GB", "730", "0.004445", "3.24485")));
 
         assertLines(expected, e);
-        assertEquals(0, new BigDecimal("491.00845").compareTo(e.fixed()));
+        // 21 alarm metrics; the rest as dev's arithmetic with prod's sizes
+        assertEquals(0, new BigDecimal("491.20845").compareTo(e.fixed()));
     }
 
     @Test
@@ -198,14 +209,15 @@ class StackCostsTest {
         var e = Costs.ofStack("no-nat");
         var endpoints = Costs.fixedLines(e).stream().filter(l -> l.item().startsWith("interface endpoint")).toList();
 
-        // ECR API, ECR Docker, Logs and Secrets Manager endpoints in 2 private subnets: 2 × 730 × 0.011 each
+        // ECR API, ECR Docker, Logs, Secrets Manager and SQS endpoints in 2 private subnets: 2 × 730 × 0.011 each
         assertEquals(List.of(
                 new Fixed("apphome-no-nat-ecr-api", "interface endpoint in 2 AZs", "1460", "0.011", "16.06"),
                 new Fixed("apphome-no-nat-ecr-dkr", "interface endpoint in 2 AZs", "1460", "0.011", "16.06"),
                 new Fixed("apphome-no-nat-logs", "interface endpoint in 2 AZs", "1460", "0.011", "16.06"),
-                new Fixed("apphome-no-nat-secretsmanager", "interface endpoint in 2 AZs", "1460", "0.011", "16.06")), endpoints);
+                new Fixed("apphome-no-nat-secretsmanager", "interface endpoint in 2 AZs", "1460", "0.011", "16.06"),
+                new Fixed("apphome-no-nat-sqs", "interface endpoint in 2 AZs", "1460", "0.011", "16.06")), endpoints);
         assertEquals("gateway endpoints (S3, DynamoDB) are free", Costs.freeReason(e, "apphome-no-nat-s3"));
-        // 4 × 16.06 + dashboard 3 + 6 alarms × 0.10 + key 1 + the idle worker 0
-        assertEquals(0, new BigDecimal("68.84").compareTo(e.fixed()));
+        // 5 × 16.06 + dashboard 3 + 6 alarm metrics × 0.10 + key 1 + the idle worker 0
+        assertEquals(0, new BigDecimal("84.9").compareTo(e.fixed()));
     }
 }
