@@ -115,6 +115,19 @@ public final class PreviewDocument {
             throw new BadInputException(source + " has steps bin/cost cannot read: " + String.join("; ", problems)
                     + ". It is not a pulumi preview --json document, or it is damaged.");
         }
+        // Without --show-sames a preview lists only what changes; an estimate of it would miss the rest.
+        long sames = 0;
+        for (JsonElement step : steps) {
+            if (step.getAsJsonObject().get("op") instanceof JsonPrimitive op && op.getAsString().equals("same")) {
+                sames++;
+            }
+        }
+        if (document.get("changeSummary") instanceof JsonObject summary && summary.get("same") instanceof JsonPrimitive same
+                && same.isNumber() && same.getAsLong() > sames) {
+            throw new BadInputException(source + " leaves out " + (same.getAsLong() - sames) + " unchanged resources (its "
+                    + "changeSummary counts them but it has no step for them), so an estimate of it would miss what they cost. "
+                    + "Write it with `pulumi preview --json --show-sames`.");
+        }
         return new PreviewDocument(config, new ArrayList<>(resources.values()));
     }
 

@@ -45,6 +45,14 @@ class PreviewDocumentTest {
     }
 
     @Test
+    void aPreviewMadeWithoutShowSamesIsRefusedBecauseItLeavesOutWhatDoesNotChange() {
+        assertEquals("plan.json leaves out 40 unchanged resources (its changeSummary counts them but it has no step for them), so "
+                + "an estimate of it would miss what they cost. Write it with `pulumi preview --json --show-sames`.",
+                refusal("{\"steps\": [{\"op\": \"update\", \"urn\": \"u\", \"newState\": {\"urn\": \"u\", \"type\": "
+                        + "\"aws:ec2/vpc:Vpc\"}}], \"changeSummary\": {\"same\": 40, \"update\": 1}}"));
+    }
+
+    @Test
     void aRegionWithoutPricesIsRefusedNotGuessed() {
         assertEquals("The price table aws-list-prices-us-east-1-eu-west-1-sa-east-1-2026-10-04 has no prices for region us-west-2; "
                         + "it covers us-east-1, eu-west-1, sa-east-1. bin/cost does not guess prices from another region: add the region "
@@ -153,7 +161,8 @@ class PreviewDocumentTest {
             steps.add(step);
         }
         document.add("steps", steps);
-        document.add("changeSummary", JsonParser.parseString("{\"same\": 102, \"update\": 51}"));
+        int updates = (i + 2) / 3;
+        document.add("changeSummary", JsonParser.parseString("{\"same\": " + (i - updates + 1) + ", \"update\": " + updates + "}"));
         return document;
     }
 
