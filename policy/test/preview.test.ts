@@ -1,3 +1,4 @@
+import { exempts, nameInStack } from "../src/lib/policy";
 import { after, before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import { compliantStack } from "./fixtures";
@@ -112,6 +113,20 @@ describe("configuration", () => {
         assert.deepEqual(await pack.findings(plan, "rds-multi-az", config), [
             "advisory exempted (a reporting replica we can rebuild): db: multiAz is not true; required: multiAz: true. "
             + "Fix: set multiAz: true in the stack file's database settings (a standby in another AZ)"]);
+    });
+
+    it("matches an exemption by the name within any stack, or by a wildcard", () => {
+        const qa = { name: "apphome-qa-alb-http", urn: "urn:pulumi:qa::apphome::pulumi:pulumi:Stack$aws:lb/listener:Listener::apphome-qa-alb-http" };
+        const reason = "development stacks serve plain HTTP";
+
+        // One config serves dev, staging and qa alike: the stack prefix is not part of the name.
+        assert.equal(exempts({ resource: "alb-http", reason }, qa), true);
+        assert.equal(exempts({ resource: "apphome-qa-alb-http", reason }, qa), true);
+        assert.equal(exempts({ resource: "*-http", reason }, qa), true);
+        assert.equal(exempts({ resource: "alb-htt?", reason }, qa), true);
+        assert.equal(exempts({ resource: "alb-https", reason }, qa), false);
+        assert.equal(exempts({ resource: "apphome-dev-alb-http", reason }, qa), false);
+        assert.equal(nameInStack(qa), "alb-http");
     });
 
     it("refuses config for a policy or setting the pack does not have", async () => {

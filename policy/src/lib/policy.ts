@@ -28,15 +28,39 @@ export interface PolicyMeta {
     config?: Record<string, PolicyConfigJSONSchema>;
 }
 
-/** One exemption: a resource (by logical name) the policy does not block, and why. */
+/**
+ * One exemption: a resource the policy does not block, and why. The resource is named as within
+ * its stack — its logical name without the "<project>-<stack>-" prefix, so that one config serves
+ * every stack of a kind (dev, staging, qa) — or by its full logical name; either may use the
+ * wildcards * and ?.
+ */
 export interface Exemption {
     resource: string;
     reason: string;
 }
 
+/** The logical name without the project-and-stack prefix the program gives every name, read from the URN. */
+export function nameInStack(resource: { name: string; urn: string }): string {
+    const parts = resource.urn.split("::");
+    const stack = parts[0].slice(parts[0].lastIndexOf(":") + 1);
+    const prefix = `${parts[1]}-${stack}-`;
+    return resource.name.startsWith(prefix) ? resource.name.slice(prefix.length) : resource.name;
+}
+
+function globMatches(pattern: string, name: string): boolean {
+    const regex = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    return new RegExp(`^${regex}$`).test(name);
+}
+
+/** Whether {@code exemption} names {@code resource}, by its name in the stack or its full logical name. */
+export function exempts(exemption: Exemption, resource: { name: string; urn: string }): boolean {
+    return [nameInStack(resource), resource.name].some(n => globMatches(exemption.resource, n));
+}
+
 const EXEMPTIONS_SCHEMA: PolicyConfigJSONSchema = {
     type: "array",
-    description: "Resources (by logical name) this policy reports as exempted instead of as violations, each with a reason.",
+    description: "Resources this policy reports as exempted instead of as violations, each with a reason: named as "
+        + "within the stack (the logical name without \"<project>-<stack>-\") or in full, * and ? allowed.",
     items: {
         type: "object",
         properties: { resource: { type: "string", minLength: 1 }, reason: { type: "string", minLength: 10 } },
@@ -77,7 +101,7 @@ export class Reporter {
     /** A violation of {@code resource}: what was found, what is required, how to fix it. */
     violation(resource: { name: string; urn: string }, found: string, required: string, fix: string): void {
         const message = `${resource.name}: ${found}; required: ${required}. Fix: ${fix}`;
-        const exemption = this.exemptions.find(e => e.resource === resource.name);
+        const exemption = this.exemptions.find(e => exempts(e, resource));
         if (exemption) {
             this.advisory(resource.urn, `exempted (${exemption.reason}): ${message}`);
             return;
