@@ -56,10 +56,6 @@ final class Catalog {
         return entry == null ? Map.of() : entry.usageKeys();
     }
 
-    boolean knows(String type) {
-        return entries.containsKey(type);
-    }
-
     /** Every registered type with its usage keys, for documentation. */
     Map<String, Map<String, String>> usageKeysByType() {
         Map<String, Map<String, String>> result = new LinkedHashMap<>();

@@ -139,10 +139,6 @@ public final class PreviewDocument {
         return byUrn.get(urn);
     }
 
-    public Map<String, String> config() {
-        return config;
-    }
-
     /** The stack name, from the URNs ({@code urn:pulumi:<stack>::<project>::…}); empty when there are none. */
     public String stack() {
         for (Resource r : resources) {

@@ -31,7 +31,6 @@ public final class PriceTable {
     private final int hoursPerMonth;
     private final List<String> regions;
     private final Map<String, JsonObject> items;
-    private final Map<String, String> sources;
 
     private PriceTable(JsonObject root) {
         this.id = root.get("id").getAsString();
@@ -41,10 +40,6 @@ public final class PriceTable {
         root.getAsJsonArray("regions").forEach(r -> regions.add(r.getAsString()));
         this.items = new LinkedHashMap<>();
         root.getAsJsonObject("items").entrySet().forEach(e -> items.put(e.getKey(), e.getValue().getAsJsonObject()));
-        this.sources = new LinkedHashMap<>();
-        root.getAsJsonObject("sources").entrySet().forEach(e ->
-                sources.put(e.getKey(), e.getValue().getAsJsonObject().get("what").getAsString()
-                        + " (" + e.getValue().getAsJsonObject().get("date").getAsString() + ")"));
     }
 
     private static PriceTable loaded;
@@ -80,11 +75,6 @@ public final class PriceTable {
         return List.copyOf(regions);
     }
 
-    /** The description of a source key. */
-    public String source(String key) {
-        return sources.getOrDefault(key, key);
-    }
-
     /** The prices of one region; a region the table does not cover is refused, never guessed. */
     public Region region(String region) throws BadInputException {
         if (!regions.contains(region)) {
@@ -97,10 +87,6 @@ public final class PriceTable {
 
     /** One item's price in one region. {@code value} is null when no figure was found. */
     public record Price(String key, BigDecimal value, String unit, String status, String source, String basis) {
-
-        public boolean confirmed() {
-            return "confirmed".equals(status);
-        }
     }
 
     /** The prices of one region. */

@@ -40,12 +40,6 @@ final class Pricing {
         return Line.Rate.of(prices.get(key, what));
     }
 
-    /** True when the table has the item with a figure for this region. */
-    boolean hasPrice(String key) {
-        PriceTable.Price p = prices.find(key);
-        return p != null && p.value() != null;
-    }
-
     /** {@code count} of something running all month: quantity = count × hours. */
     Line hourly(String item, BigDecimal count, String unit, String key) {
         return Line.fixed(item, count.multiply(hours), unit, rate(key, item));

@@ -166,11 +166,6 @@ final class Props {
         return result;
     }
 
-    Props object(String path) {
-        JsonElement value = known(path);
-        return new Props(value != null && value.isJsonObject() ? value.getAsJsonObject() : null);
-    }
-
     static boolean isUnknown(JsonElement value) {
         return value instanceof JsonPrimitive p && p.isString() && UNKNOWN.equals(p.getAsString());
     }

@@ -165,8 +165,4 @@ public final class Usage {
     public Map<String, Map<String, BigDecimal>> byType() {
         return byType;
     }
-
-    public Map<String, Map<String, BigDecimal>> byResource() {
-        return byResource;
-    }
 }
