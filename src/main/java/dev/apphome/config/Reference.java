@@ -47,6 +47,8 @@ public final class Reference {
         Class<?> cls = Schema.rawClass(type);
         if (cls == Map.class && Schema.rawClass(Schema.argument(type, 1)).isRecord()) {
             record(rows, path + ".<name>", Schema.rawClass(Schema.argument(type, 1)), only, kinds);
+        } else if (cls == List.class && Schema.argument(type, 0) instanceof Class<?> c && c.isRecord()) {
+            record(rows, path + "[]", c, only, kinds);
         } else if (cls == Optional.class) {
             record(rows, path, Schema.rawClass(Schema.argument(type, 0)), only, kinds);
         } else if (cls == dev.apphome.wiring.Uses.class) {
@@ -128,7 +130,8 @@ public final class Reference {
             return Schema.spellings(cls).stream().map(s -> "`" + s + "`").collect(Collectors.joining(" \\| "));
         }
         if (cls == List.class) {
-            return "list of strings";
+            return key != null && key.min() != Long.MIN_VALUE ? "list of integers " + key.min() + "–" + key.max()
+                    : "list of strings";
         }
         if (cls == Map.class) {
             return "map of strings";

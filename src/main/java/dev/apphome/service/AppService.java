@@ -2,6 +2,9 @@ package dev.apphome.service;
 
 import com.pulumi.aws.appautoscaling.Policy;
 import com.pulumi.aws.appautoscaling.PolicyArgs;
+import com.pulumi.aws.appautoscaling.ScheduledAction;
+import com.pulumi.aws.appautoscaling.ScheduledActionArgs;
+import com.pulumi.aws.appautoscaling.inputs.ScheduledActionScalableTargetActionArgs;
 import com.pulumi.aws.appautoscaling.Target;
 import com.pulumi.aws.appautoscaling.TargetArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyStepScalingPolicyConfigurationArgs;
@@ -49,6 +52,7 @@ import dev.apphome.loadbalancer.WebTarget;
 import dev.apphome.network.Firewall;
 import dev.apphome.network.Network;
 import dev.apphome.network.SubnetTier;
+import dev.apphome.registry.ImageRepository;
 import dev.apphome.schema.Rule;
 import dev.apphome.wiring.Client;
 import dev.apphome.wiring.Connection;
@@ -83,7 +87,18 @@ public final class AppService extends ComponentResource {
 
     /** What a service is placed into. */
     public record Placement(Network network, Cluster cluster, Optional<LoadBalancer> loadBalancer, AwsContext aws,
-                            Output<String> keyArn, String logGroupPrefix, int logRetentionDays) {
+                            Output<String> keyArn, String logGroupPrefix, int logRetentionDays,
+                            Map<String, ImageRepository> repositories) {
+
+        public Placement {
+            repositories = Map.copyOf(repositories);
+        }
+
+        /** A placement without repositories of the stack's own. */
+        public Placement(Network network, Cluster cluster, Optional<LoadBalancer> loadBalancer, AwsContext aws,
+                         Output<String> keyArn, String logGroupPrefix, int logRetentionDays) {
+            this(network, cluster, loadBalancer, aws, keyArn, logGroupPrefix, logRetentionDays, Map.of());
+        }
     }
 
     /**
@@ -101,7 +116,7 @@ public final class AppService extends ComponentResource {
         this.firewall = new Firewall(name, args.kind().label() + " service " + args.name(),
                 placement.network().vpcId(), this);
         firewall.allowHttpsOut("HTTPS to AWS APIs, image registries and third-party APIs");
-        Connection connection = uses.apply(new Client(args.name(), firewall));
+        Connection connection = uses.apply(new Client(args.name(), firewall)).and(observability(name, args, placement));
 
         var logGroup = new LogGroup(Naming.child(name, "logs"), LogGroupArgs.builder()
                 .name(placement.logGroupPrefix() + "/" + args.name())
@@ -143,7 +158,7 @@ public final class AppService extends ComponentResource {
                 .executionRoleArn(executionRole.arn())
                 .taskRoleArn(taskRole.arn())
                 .volumes(TaskDefinitionVolumeArgs.builder().name("tmp").build())
-                .containerDefinitions(containerDefinitions(args, connection, logGroup, aws.region()))
+                .containerDefinitions(containerDefinitions(args, image(args, placement), connection, logGroup, aws.region()))
                 // A task started before its secrets have values fails to start.
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(connection.prerequisites()).build());
 
@@ -154,7 +169,7 @@ public final class AppService extends ComponentResource {
                 .cluster(placement.cluster().arn())
                 .taskDefinition(taskDefinition.arn())
                 .desiredCount(args.desiredCount())
-                .capacityProviderStrategies(placement.cluster().strategy())
+                .capacityProviderStrategies(placement.cluster().strategy(args.capacity()))
                 .platformVersion("LATEST")
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
                         .subnets(placement.network().ids(SubnetTier.PRIVATE))
@@ -235,13 +250,13 @@ public final class AppService extends ComponentResource {
         List<Map<String, Object>> statements = new ArrayList<>();
         statements.add(PolicyDocument.allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 List.of(logGroup.arn().applyValue(arn -> arn + ":*"))));
-        var ecr = ImageSource.of(args.image(), placement.aws().partition()).ecr();
-        if (ecr.isPresent()) {
-            String repository = ecr.get().arn();
+        Optional<Object> repository = args.repository().<Object>map(r -> placement.repositories().get(r.repository()).arn())
+                .or(() -> ImageSource.of(args.image(), placement.aws().partition()).ecr().map(ImageSource.Ecr::arn));
+        if (repository.isPresent()) {
             // GetAuthorizationToken has no resource-level permissions; it grants nothing by itself.
             statements.add(PolicyDocument.allow("GetRegistryToken", List.of("ecr:GetAuthorizationToken"), List.of("*")));
             statements.add(PolicyDocument.allow("PullOwnImage", List.of("ecr:BatchGetImage",
-                    "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"), List.of(repository)));
+                    "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"), List.of(repository.get())));
         }
         if (!connection.secrets().isEmpty()) {
             statements.add(PolicyDocument.allow("ReadOwnSecrets", List.of("secretsmanager:GetSecretValue"),
@@ -254,11 +269,23 @@ public final class AppService extends ComponentResource {
         return statements;
     }
 
-    private static Output<String> containerDefinitions(ServiceSettings args, Connection connection, LogGroup logGroup,
-                                                       String region) {
+    /** The image reference: as the stack file wrote it, or the stack's repository's URL and the tag. */
+    private static Object image(ServiceSettings args, Placement placement) {
+        return args.repository().<Object>map(r -> {
+            ImageRepository repository = placement.repositories().get(r.repository());
+            if (repository == null) {
+                throw new IllegalArgumentException(args.name() + " names repository " + r.repository()
+                        + ", which the placement does not have");
+            }
+            return repository.url().applyValue(url -> url + ":" + r.tag());
+        }).orElse(args.image());
+    }
+
+    private static Output<String> containerDefinitions(ServiceSettings args, Object image, Connection connection,
+                                                       LogGroup logGroup, String region) {
         Map<String, Object> container = new LinkedHashMap<>();
         container.put("name", CONTAINER);
-        container.put("image", args.image());
+        container.put("image", image);
         container.put("essential", true);
         container.put("readonlyRootFilesystem", args.readOnlyRootFilesystem());
         container.put("mountPoints", List.of(Map.of("sourceVolume", "tmp", "containerPath", "/tmp", "readOnly", false)));
@@ -289,7 +316,49 @@ public final class AppService extends ComponentResource {
                     "retries", health.unhealthyThreshold(),
                     "startPeriod", Math.min(health.gracePeriodSeconds(), 300)));
         }
-        return Json.render(List.of(container));
+        if (!args.tracing().enabled()) {
+            return Json.render(List.of(container));
+        }
+        // The daemon takes its share of the task; the application's container keeps the rest.
+        Map<String, Object> daemon = new LinkedHashMap<>();
+        daemon.put("name", "xray-daemon");
+        daemon.put("image", Tracing.DAEMON_IMAGE);
+        daemon.put("essential", false);
+        daemon.put("cpu", Tracing.DAEMON_CPU);
+        daemon.put("memoryReservation", Tracing.DAEMON_MEMORY);
+        daemon.put("readonlyRootFilesystem", true);
+        daemon.put("portMappings", List.of(Map.of("containerPort", 2000, "protocol", "udp")));
+        daemon.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
+                "awslogs-group", logGroup.name(),
+                "awslogs-region", region,
+                "awslogs-stream-prefix", "xray")));
+        return Json.render(List.of(container, daemon));
+    }
+
+    /**
+     * What tracing and custom metrics need: the daemon's address and the X-Ray actions (which have
+     * no resource-level permissions), and PutMetricData in the service's namespace only; and the
+     * interface endpoints a network without NAT needs for them.
+     */
+    private static Connection observability(String name, ServiceSettings args, Placement placement) {
+        Connection extra = Connection.none();
+        if (args.tracing().enabled()) {
+            placement.network().reachPrivately("xray");
+            // The segment name the stack's sampling rule matches (<project>-<stack>-*).
+            extra = extra.and(new Connection(Map.of("AWS_XRAY_DAEMON_ADDRESS", Output.of("127.0.0.1:2000"),
+                    "AWS_XRAY_TRACING_NAME", Output.of(name)), Map.of(),
+                    List.of(PolicyDocument.allow("SendTraces", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords",
+                            "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:GetSamplingStatisticSummaries"),
+                            List.of("*")))));
+        }
+        if (args.metrics() != null) {
+            placement.network().reachPrivately("monitoring");
+            extra = extra.and(new Connection(Map.of("METRICS_NAMESPACE", Output.of(args.metrics())), Map.of(),
+                    List.of(PolicyDocument.withCondition(PolicyDocument.allow("PublishOwnMetrics",
+                                    List.of("cloudwatch:PutMetricData"), List.of("*")),
+                            Map.of("StringEquals", Map.of("cloudwatch:namespace", args.metrics()))))));
+        }
+        return extra;
     }
 
     private void autoscaling(String name, Cluster cluster, Optional<LoadBalancer> loadBalancer,
@@ -304,6 +373,18 @@ public final class AppService extends ComponentResource {
                 .maxCapacity(args.maxCount())
                 .build(), child);
         Scaling scaling = args.scaling();
+        for (int i = 0; i < scaling.schedules().size(); i++) {
+            Schedule schedule = scaling.schedules().get(i);
+            new ScheduledAction(Naming.child(name, "schedule-" + (i + 1)), ScheduledActionArgs.builder()
+                    .serviceNamespace(target.serviceNamespace())
+                    .scalableDimension(target.scalableDimension())
+                    .resourceId(target.resourceId())
+                    .schedule(schedule.at())
+                    .timezone(schedule.timeZone())
+                    .scalableTargetAction(ScheduledActionScalableTargetActionArgs.builder()
+                            .minCapacity(schedule.minCount()).maxCapacity(schedule.maxCount()).build())
+                    .build(), child);
+        }
         if (scalingQueue.isPresent()) {
             queueScaling(name, target, scalingQueue.get(), cluster.name(), child);
         }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *
  * @param name                   service name
  * @param kind                   web, internal or worker, with the keys each kind has
- * @param image                  container image reference
+ * @param source                 the image: a full reference, or a tag in one of the stack's repositories
  * @param cpu                    task CPU units (256 = 0.25 vCPU)
  * @param memory                 task memory; a Fargate combination with {@code cpu}
  * @param architecture           CPU architecture
@@ -31,14 +31,15 @@ import java.util.regex.Pattern;
  * @param uses                   the data stores this service may use, each with its access
  * @param command                container command override
  * @param readOnlyRootFilesystem whether the container's root file system is read-only
+ * @param capacity               its own capacity strategy, over the cluster's
+ * @param tracing                X-Ray tracing
+ * @param metrics                the CloudWatch namespace its custom metrics go to, if any
  */
 public record ServiceSettings(
         @Name(noun = "service", pattern = "[a-z][a-z0-9-]{0,18}[a-z0-9]", allowed = "2 to 20 lowercase letters, digits "
                 + "and hyphens, starting with a letter (it becomes part of AWS names limited to 32 characters)") String name,
         @Key(doc = "what reaches it", required = true, allowed = "web, internal or worker") ServiceKind kind,
-        @Key(doc = "container image", required = true, pattern = "[a-z0-9][a-z0-9._/:@-]*[a-zA-Z0-9._-]+",
-                allowed = "a container image reference such as 123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.0.0 "
-                        + "or name@sha256:…") String image,
+        ImageSpec source,
         @Key(doc = "task CPU (Fargate combinations with `memory` only)", unit = "CPU units, 1024 = 1 vCPU", dflt = "256",
                 min = 256, max = 16384) int cpu,
         @Key(doc = "task memory (Fargate combinations with `cpu` only)", unit = "MiB", dflt = "512", min = 512,
@@ -56,14 +57,20 @@ public record ServiceSettings(
         @Key(doc = "stores it may use (its task role gets exactly these)") Uses uses,
         @Key(doc = "container command") List<String> command,
         @Key(doc = "read-only root file system (a writable `/tmp` is always mounted); false for images that write "
-                + "elsewhere", dflt = "true") boolean readOnlyRootFilesystem) {
+                + "elsewhere", dflt = "true") boolean readOnlyRootFilesystem,
+        @Key(doc = "its own capacity strategy (e.g. Spot for a worker only); keys left out take the cluster's")
+        Capacity capacity,
+        @Key(doc = "X-Ray tracing") Tracing tracing,
+        @Key(doc = "CloudWatch namespace the service may publish custom metrics to (`cloudwatch:PutMetricData` in that "
+                + "namespace only)", pattern = "[A-Za-z0-9._/#:-]{1,255}", allowed = "a CloudWatch namespace such as "
+                + "Commerce/Api (not AWS/…)") String metrics) {
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern SECRET_LIKE = Pattern.compile(
             "(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL).*");
     /** Environment variables the program injects itself; a service may not set them. */
     public static final Set<String> INJECTED = Set.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_SECRET_ARN", "DB_CREDENTIALS",
-            "CACHE_HOST", "CACHE_PORT", "CACHE_TLS", "CACHE_AUTH_TOKEN");
+            "CACHE_HOST", "CACHE_PORT", "CACHE_TLS", "CACHE_AUTH_TOKEN", "COGNITO_USER_POOL_ID", "COGNITO_CLIENT_ID");
 
     public ServiceSettings {
         minCount = minCount != null ? minCount : desiredCount;
@@ -74,7 +81,18 @@ public record ServiceSettings(
         command = List.copyOf(command);
     }
 
+    /** Tags that name whatever was pushed last; a repository of immutable tags cannot hold them usefully. */
+    public static final Set<String> MOVING_TAGS = Set.of("latest", "stable", "main", "master", "dev", "edge", "current");
+
     public static final List<Rule<ServiceSettings>> RULES = List.of(
+            Rule.of("image", s -> s.source != null, "is required; allowed: a container image reference such as "
+                    + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.0.0, or repository and tag"),
+            Rule.of("tag", s -> !(s.source instanceof ImageSpec.FromRepository r)
+                            || !MOVING_TAGS.contains(r.tag().toLowerCase(java.util.Locale.ROOT)),
+                    s -> "found '" + ((ImageSpec.FromRepository) s.source).tag() + "', a tag that moves to whatever was "
+                            + "pushed last, on repository '" + ((ImageSpec.FromRepository) s.source).repository()
+                            + "', whose tags are immutable (a second push of it is refused); allowed: a version tag such "
+                            + "as 1.4.2 or a commit id"),
             Rule.of("memory", s -> FargateSizes.allowed(s.cpu, s.memory), s -> "cpu " + s.cpu + " with memory " + s.memory
                     + " is not a Fargate size; allowed with cpu " + s.cpu + ": " + FargateSizes.memoryFor(s.cpu)
                     + " (cpu one of " + FargateSizes.cpuValues() + ")"),
@@ -114,6 +132,12 @@ public record ServiceSettings(
                     s -> "is set on a " + s.kind.label() + " service, which has no load balancer to probe it; allowed: "
                             + "command, a container health check such as [\"CMD-SHELL\", \"curl -f "
                             + "http://localhost:8080/health || exit 1\"]"),
+            Rule.of("metrics", s -> s.metrics == null || !s.metrics.startsWith("AWS/"), s -> "found '" + s.metrics
+                    + "'; allowed: a namespace of your own (AWS/ namespaces are AWS's)"),
+            Rule.of("tracing", s -> !s.tracing.enabled() || FargateSizes.allowed(s.cpu, s.memory)
+                            && s.memory - Tracing.DAEMON_MEMORY >= 256,
+                    s -> "is on with memory " + s.memory + "; allowed: memory that leaves the application at least 256 MiB "
+                            + "beside the daemon's " + Tracing.DAEMON_MEMORY),
             Rule.of("minCount", s -> s.minCount > 0 || s.scaling.queue() != null || s.kind instanceof ServiceKind.Worker,
                     s -> "is 0 for a " + s.kind.label() + " service without queue scaling, so nothing would start a task "
                             + "again; allowed: 1 or more, or scaling.queue on a worker"));
@@ -123,8 +147,19 @@ public record ServiceSettings(
                 + "digit, and none of " + String.join(", ", INJECTED.stream().sorted().toList());
     }
 
+    /** The full image reference when the stack file gives one; null for an image in one of the stack's repositories. */
+    public String image() {
+        return source instanceof ImageSpec.Reference r ? r.image() : null;
+    }
+
+    /** The repository and tag, when the image is in one of the stack's repositories. */
+    public java.util.Optional<ImageSpec.FromRepository> repository() {
+        return source instanceof ImageSpec.FromRepository r ? java.util.Optional.of(r) : java.util.Optional.empty();
+    }
+
+    /** Whether Application Auto Scaling owns the task count: it scales between bounds, or on a schedule. */
     public boolean autoscaled() {
-        return maxCount > minCount;
+        return maxCount > minCount || !scaling.schedules().isEmpty();
     }
 
     /** The container port, for web and internal services. */

@@ -117,8 +117,7 @@ class BadStackFilesTest {
     void aLookAlikeLetterInAKeyIsNamedByItsCodePoint() {
         assertEquals(List.of("Pulumi.test.yaml: apphome:netw\u043erk: unknown key; it contains '\u043e' (U+043E CYRILLIC "
                         + "SMALL LETTER O), which is not an ASCII character: keys are plain ASCII; did you mean 'network'?; "
-                        + "allowed keys: network, loadBalancer, cluster, services, database, cache, buckets, queues, "
-                        + "secrets, alerts, logRetentionDays, protectResources"),
+                        + "allowed keys: " + String.join(", ", StackSettingsReader.keys(dev.apphome.Stores.ALL))),
                 problems(Stacks.MINIMAL + "  apphome:netw\u043erk: {}\n"));
     }
 
@@ -215,5 +214,17 @@ class BadStackFilesTest {
         assertEquals(List.of("Pulumi.test.yaml: apphome:database.engineVersion: is 8.0, which left RDS standard support "
                 + "on 2026-07-31: RDS bills MySQL 8.0 instances for Extended Support; \"8.4\" is supported (for an "
                 + "existing database, a major upgrade)"), settings.warnings().stream().map(Problem::toString).toList());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "cron with both days|cron(0 20 1 * MON *)|found 'cron(0 20 1 * MON *)', which sets both day-of-month and day-of-week; allowed: ? in one of them, e.g. cron(0 20 ? * MON-FRI *)",
+            "cron with five fields|cron(0 20 * * ?)|found 'cron(0 20 * * ?)', with 5 fields; allowed: six — minutes hours day-of-month month day-of-week year",
+            "rate with a plural of one|rate(1 hours)|found 'rate(1 hours)', whose unit must be singular for 1 and plural above; allowed: rate(1 hour) or rate(2 hours)"})
+    void aScheduleAutoScalingWouldRefuseIsRefused(String label, String at, String expected) {
+        var found = problems(Stacks.MINIMAL.replace("port: 8080", "port: 8080\n      maxCount: 3\n      scaling: {schedules: [{at: '"
+                + at + "', minCount: 1, maxCount: 2}]}"));
+
+        assertEquals(List.of("Pulumi.test.yaml: apphome:services.web.scaling.schedules[0].at: " + expected), found);
     }
 }

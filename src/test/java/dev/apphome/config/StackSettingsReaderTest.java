@@ -154,9 +154,8 @@ class StackSettingsReaderTest {
                 """);
 
         assertEquals(List.of(
-                "Pulumi.test.yaml: apphome:servces: unknown key; did you mean 'services'?; allowed keys: network, "
-                        + "loadBalancer, cluster, services, database, cache, buckets, queues, secrets, alerts, logRetentionDays, "
-                        + "protectResources, stripeKey",
+                "Pulumi.test.yaml: apphome:servces: unknown key; did you mean 'services'?; allowed keys: "
+                        + String.join(", ", StackSettingsReader.keys(Stores.ALL)) + ", stripeKey",
                 "Pulumi.test.yaml: apphome:stripeKey: secret is declared in apphome:secrets but has no value; run: "
                         + "pulumi config set --secret --stack test stripeKey '<value>'",
                 "Pulumi.test.yaml: apphome:network.availabilityZones: expected a whole number from 2 to 6, found 'two'",
@@ -164,7 +163,8 @@ class StackSettingsReaderTest {
                         + "cidr, availabilityZones, natGateways, subnetPrefixes, interfaceEndpoints, flowLogRetentionDays",
                 "Pulumi.test.yaml: apphome:services.api.memroy: unknown key; did you mean 'memory'?; allowed keys here: "
                         + "kind, image, port, cpu, memory, architecture, desiredCount, minCount, maxCount, scaling, "
-                        + "environment, secrets, healthCheck, routing, calls, uses, command, readOnlyRootFilesystem",
+                        + "environment, secrets, healthCheck, routing, calls, uses, command, readOnlyRootFilesystem, "
+                        + "capacity, tracing, metrics",
                 "Pulumi.test.yaml: apphome:services.jobs.memory: cpu 256 with memory 4096 is not a Fargate size; allowed "
                         + "with cpu 256: [512, 1024, 2048] (cpu one of [256, 512, 1024, 2048, 4096, 8192, 16384])",
                 "Pulumi.test.yaml: apphome:services.jobs.environment.DB_PASSWORD: looks like a secret in a plain "
