@@ -29,6 +29,7 @@ final class ComputeCosts {
         c.free(CAPACITY, "a setting of its cluster");
         c.free("aws:appautoscaling/target:Target", "Application Auto Scaling has no charge of its own");
         c.free("aws:appautoscaling/policy:Policy", "Application Auto Scaling has no charge of its own (its alarms are priced as alarms)");
+        c.free("aws:appautoscaling/scheduledAction:ScheduledAction", "Application Auto Scaling has no charge of its own");
         c.priced("aws:lambda/function:Function", ComputeCosts::lambda,
                 "requestsMillion", "million invocations a month",
                 "averageDurationMs", "average duration of an invocation in milliseconds");

@@ -24,8 +24,12 @@ public record Estimate(String stack, String region, String regionFrom, PriceTabl
 
     public static final String CURRENCY = "USD";
 
-    /** A priced resource. */
-    public record Priced(Resource resource, List<Line> lines) {
+    /**
+     * A priced resource.
+     *
+     * @param region the region its provider creates it in, when not the stack's (else null)
+     */
+    public record Priced(Resource resource, List<Line> lines, String region) {
 
         public BigDecimal fixed() {
             return sum(lines.stream().filter(l -> !l.usage()).toList());

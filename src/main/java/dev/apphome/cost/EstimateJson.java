@@ -31,6 +31,9 @@ public final class EstimateJson {
             JsonObject r = new JsonObject();
             r.addProperty("urn", p.resource().urn());
             r.addProperty("type", p.resource().type());
+            if (p.region() != null) {
+                r.addProperty("region", p.region());
+            }
             r.add("monthly", number(p.monthly()));
             JsonArray lines = new JsonArray();
             for (Line l : p.lines()) {

@@ -79,7 +79,9 @@ public final class EstimateTable {
 
     private static void walk(Resource node, String lead, String branch, Map<String, List<Resource>> children,
                              Map<String, BigDecimal> subtotal, Map<String, Estimate.Priced> priced, List<Row> rows) {
-        rows.add(new Row(lead + branch + node.type(), node.name(), "", "", "", money(subtotal.get(node.urn()))));
+        Estimate.Priced self = priced.get(node.urn());
+        String name = node.name() + (self != null && self.region() != null ? " (in " + self.region() + ")" : "");
+        rows.add(new Row(lead + branch + node.type(), name, "", "", "", money(subtotal.get(node.urn()))));
         String nextLead = lead + (branch.isEmpty() ? "" : branch.startsWith("└") ? "   " : "│  ");
         List<Resource> kids = children.getOrDefault(node.urn(), List.of());
         Estimate.Priced own = priced.get(node.urn());
@@ -117,7 +119,7 @@ public final class EstimateTable {
                 groups.add(new ArrayList<>(List.of(kid)));
                 continue;
             }
-            String shape = kid.type() + own.lines().stream().filter(l -> !l.usage())
+            String shape = kid.type() + own.region() + own.lines().stream().filter(l -> !l.usage())
                     .map(l -> "|" + l.item() + "|" + l.quantity() + "|" + l.unitPrice()).reduce("", String::concat);
             List<Resource> group = byShape.get(shape);
             if (group == null) {
@@ -142,7 +144,9 @@ public final class EstimateTable {
                                   Map<String, Estimate.Priced> priced, List<Row> rows) {
         Resource first = group.get(0);
         BigDecimal total = group.stream().map(r -> subtotal.get(r.urn())).reduce(BigDecimal.ZERO, BigDecimal::add);
-        rows.add(new Row(lead + branch + group.size() + " × " + first.type(), first.name() + " and " + (group.size() - 1) + " more",
+        String region = priced.get(first.urn()).region();
+        rows.add(new Row(lead + branch + group.size() + " × " + first.type(), first.name() + " and " + (group.size() - 1) + " more"
+                + (region != null ? " (in " + region + ")" : ""),
                 "", "", "", money(total)));
         String lineLead = lead + (branch.startsWith("└") ? "   " : "│  ") + "   ";
         BigDecimal n = BigDecimal.valueOf(group.size());
@@ -159,7 +163,7 @@ public final class EstimateTable {
         for (Estimate.Priced p : e.resources()) {
             for (Line l : p.lines()) {
                 if (l.usage()) {
-                    rows.add(new Row(p.resource().name(), l.item(), l.quantity() == null ? "—" : quantity(l.quantity()), l.unit(),
+                    rows.add(new Row(p.resource().name() + (p.region() != null ? " (in " + p.region() + ")" : ""), l.item(), l.quantity() == null ? "—" : quantity(l.quantity()), l.unit(),
                             unitPrice(l), l.quantity() == null ? "—" : money(l.monthly())));
                 }
             }

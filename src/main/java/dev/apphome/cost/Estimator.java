@@ -31,6 +31,7 @@ public final class Estimator {
         Catalog catalog = Catalog.standard();
         usage.check(document, catalog);
         Pricing pricing = new Pricing(prices, table.hoursPerMonth(), document, usage);
+        Map<String, Pricing> elsewhere = new LinkedHashMap<>();
         List<Estimate.Priced> priced = new ArrayList<>();
         List<Estimate.Listed> free = new ArrayList<>();
         List<Estimate.Listed> unpriced = new ArrayList<>();
@@ -40,12 +41,24 @@ public final class Estimator {
             if (!resource.custom()) {
                 continue; // components and the stack group resources; they cost nothing themselves
             }
-            String elsewhere = otherRegion(resource, document, region);
-            Outcome outcome = elsewhere != null
-                    ? new Outcome.Unpriced("created in " + elsewhere + " by its provider; this estimate prices " + region)
-                    : catalog.price(resource, pricing);
+            // A resource of an explicit provider in another region (CloudFront's certificates and web
+            // ACLs live in us-east-1) is priced at that region's prices when the table has them.
+            String other = otherRegion(resource, document, region);
+            Outcome outcome;
+            if (other == null) {
+                outcome = catalog.price(resource, pricing);
+            } else if (table.regions().contains(other)) {
+                Pricing there = elsewhere.get(other);
+                if (there == null) {
+                    there = new Pricing(table.region(other), table.hoursPerMonth(), document, usage);
+                    elsewhere.put(other, there);
+                }
+                outcome = catalog.price(resource, there);
+            } else {
+                outcome = new Outcome.Unpriced("created in " + other + " by its provider, and the price table has no prices for " + other);
+            }
             if (outcome instanceof Outcome.Priced p) {
-                priced.add(new Estimate.Priced(resource, p.lines()));
+                priced.add(new Estimate.Priced(resource, p.lines(), other));
             } else if (outcome instanceof Outcome.Free f) {
                 free.add(new Estimate.Listed(resource, f.reason()));
             } else if (outcome instanceof Outcome.Unpriced u) {
@@ -82,6 +95,8 @@ public final class Estimator {
         a.add("Each ECS service runs its desired count all month (autoscaling may run more or fewer). Its tasks are split "
                 + "between FARGATE and FARGATE_SPOT as its capacity provider strategy places them, each provider's base "
                 + "first and the rest by weight; Spot is priced at " + discount + ".");
+        a.add("A resource of an explicit provider in another region (CloudFront's web ACLs and certificates in us-east-1) "
+                + "is priced at that region's prices, and marked with it.");
         a.add("Public IPv4: one address per NAT gateway (its Elastic IP), per subnet of an internet-facing load balancer, "
                 + "per task with a public IP, and per other Elastic IP.");
         a.add("RDS: gp3 storage when no type is set (the RDS default); backups within the free allowance of 100 % of "

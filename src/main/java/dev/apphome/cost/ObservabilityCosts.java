@@ -24,6 +24,12 @@ final class ObservabilityCosts {
                 "storedGb", "GB kept in the log group (archived, after compression)");
         c.free("aws:cloudwatch/logStream:LogStream", "billed as part of its log group");
         c.free("aws:cloudwatch/logResourcePolicy:LogResourcePolicy", "a policy; no charge");
+        c.unpriced("aws:cloudwatch/logDelivery:LogDelivery",
+                "vended logs (CloudFront, load balancer access logs and the like) are billed per GB delivered; the price table has no price for them");
+        c.free("aws:cloudwatch/logDeliverySource:LogDeliverySource", "a setting of its log delivery");
+        c.free("aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination", "a setting of its log delivery");
+        c.unpriced("aws:xray/samplingRule:SamplingRule",
+                "X-Ray bills the traces the rule records and reads; the price table has no X-Ray prices");
         c.priced(TRAIL, ObservabilityCosts::trail,
                 "managementEvents100k", "hundred-thousands of management events an additional trail delivers a month",
                 "dataEventsMillion", "million data events a trail delivers a month");

@@ -23,6 +23,7 @@ final class SecurityCosts {
         c.priced("aws:kms/replicaKey:ReplicaKey", SecurityCosts::key, "requests10k", "ten-thousands of key requests a month");
         c.free("aws:kms/alias:Alias", "aliases have no charge");
         c.free("aws:kms/grant:Grant", "grants have no charge");
+        c.free("aws:kms/keyPolicy:KeyPolicy", "a policy of its key, which is priced");
         c.priced("aws:secretsmanager/secret:Secret", SecurityCosts::secret);
         c.free("aws:secretsmanager/secretVersion:SecretVersion", "billed as part of its secret");
         c.free("aws:secretsmanager/secretPolicy:SecretPolicy", "a policy; no charge");

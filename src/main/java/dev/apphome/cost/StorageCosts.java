@@ -33,6 +33,10 @@ final class StorageCosts {
                 p.usage(r, "image storage", "GB-months", "ecr.storage.gbMonth", "storageGb")),
                 "storageGb", "GB of images the repository keeps");
         c.free("aws:ecr/lifecyclePolicy:LifecyclePolicy", "a setting of its repository");
+        c.priced("aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration", (r, p) ->
+                "ENHANCED".equals(r.in().string("scanType", "BASIC"))
+                        ? new Outcome.Unpriced("enhanced scanning is Amazon Inspector, billed per image scanned; the price table has no Inspector prices")
+                        : Outcome.free("basic scanning has no charge"));
         c.free("aws:ecr/repositoryPolicy:RepositoryPolicy", "a policy; no charge");
         List<String> edgeKeys = new ArrayList<>();
         for (String[] edge : EDGES) {
@@ -45,7 +49,8 @@ final class StorageCosts {
         for (String type : List.of("aws:cloudfront/originAccessControl:OriginAccessControl",
                 "aws:cloudfront/originAccessIdentity:OriginAccessIdentity", "aws:cloudfront/cachePolicy:CachePolicy",
                 "aws:cloudfront/originRequestPolicy:OriginRequestPolicy",
-                "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy")) {
+                "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy", "aws:cloudfront/keyGroup:KeyGroup",
+                "aws:cloudfront/publicKey:PublicKey")) {
             c.free(type, "a setting of its distribution");
         }
     }

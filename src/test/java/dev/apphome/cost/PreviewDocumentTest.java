@@ -99,14 +99,26 @@ class PreviewDocumentTest {
     }
 
     @Test
-    void aResourceOfAnExplicitProviderInAnotherRegionIsUnpriced() {
-        String provider = "urn:pulumi:test::app::pulumi:providers:aws::frankfurt";
+    void aResourceOfAnExplicitProviderInAnotherRegionIsPricedThereOrUnpricedWhenTheTableLacksIt() {
+        String virginia = "urn:pulumi:test::app::pulumi:providers:aws::virginia";
+        String frankfurt = "urn:pulumi:test::app::pulumi:providers:aws::frankfurt";
+        String nat = "aws:ec2/natGateway:NatGateway";
         var e = Costs.of(steps("eu-west-1",
-                "{\"urn\": \"" + provider + "\", \"type\": \"pulumi:providers:aws\", \"custom\": true, \"inputs\": {\"region\": \"eu-central-1\"}}",
-                "{\"urn\": \"" + urn("aws:ec2/natGateway:NatGateway", "far") + "\", \"type\": \"aws:ec2/natGateway:NatGateway\", "
-                        + "\"custom\": true, \"inputs\": {}, \"provider\": \"" + provider + "::4f0e\"}"));
+                "{\"urn\": \"" + virginia + "\", \"type\": \"pulumi:providers:aws\", \"custom\": true, \"inputs\": {\"region\": \"us-east-1\"}}",
+                "{\"urn\": \"" + frankfurt + "\", \"type\": \"pulumi:providers:aws\", \"custom\": true, \"inputs\": {\"region\": \"eu-central-1\"}}",
+                "{\"urn\": \"" + urn(nat, "near") + "\", \"type\": \"" + nat + "\", \"custom\": true, \"inputs\": {\"connectivityType\": \"private\"}}",
+                "{\"urn\": \"" + urn(nat, "west") + "\", \"type\": \"" + nat + "\", \"custom\": true, \"inputs\": {\"connectivityType\": \"private\"}, "
+                        + "\"provider\": \"" + virginia + "::0b6c\"}",
+                "{\"urn\": \"" + urn(nat, "far") + "\", \"type\": \"" + nat + "\", \"custom\": true, \"inputs\": {}, "
+                        + "\"provider\": \"" + frankfurt + "::4f0e\"}"));
 
-        assertEquals("created in eu-central-1 by its provider; this estimate prices eu-west-1", Costs.unpricedReason(e, "far"));
+        // a private NAT gateway at each region's hourly price: 730 × 0.048 in Ireland, 730 × 0.045 in Virginia
+        assertEquals(List.of(
+                new Costs.Fixed("near", "NAT gateway", "730", "0.048", "35.04"),
+                new Costs.Fixed("west", "NAT gateway", "730", "0.045", "32.85")), Costs.fixedLines(e));
+        assertEquals(java.util.Arrays.asList(null, "us-east-1"), e.resources().stream().map(Estimate.Priced::region).toList());
+        assertEquals("created in eu-central-1 by its provider, and the price table has no prices for eu-central-1",
+                Costs.unpricedReason(e, "far"));
         assertEquals("a Pulumi provider, not a cloud resource", Costs.freeReason(e, "frankfurt"));
     }
 

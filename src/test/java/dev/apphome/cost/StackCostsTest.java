@@ -220,4 +220,29 @@ class StackCostsTest {
         // 5 × 16.06 + dashboard 3 + 6 alarm metrics × 0.10 + key 1 + the idle worker 0
         assertEquals(0, new BigDecimal("84.9").compareTo(e.fixed()));
     }
+
+    @Test
+    void edgePricesCloudFrontsWebAclsInUsEast1AndLeavesItsTrafficToUsage() {
+        var e = Costs.ofStack("edge");
+        var acls = e.resources().stream().filter(p -> p.resource().type().equals("aws:wafv2/webAcl:WebAcl")).toList();
+
+        // three CloudFront-scoped web ACLs, made by the us-east-1 provider, at us-east-1's WAF prices; the ALB's own in eu-west-1
+        assertEquals(List.of("us-east-1", "us-east-1", "us-east-1"), acls.stream().map(Estimate.Priced::region).filter(r -> r != null).toList());
+        assertEquals(List.of(new Fixed("apphome-edge-cdn-api-waf", "web ACL", "1", "5", "5"),
+                new Fixed("apphome-edge-cdn-api-waf", "rules: 4 (a managed rule group counts as one)", "4", "1", "4")),
+                Costs.fixedLines(e).stream().filter(l -> l.resource().equals("apphome-edge-cdn-api-waf")).toList());
+        // PriceClass_100: data out and HTTPS requests from North America and Europe, per GB and per 10,000, all usage
+        var site = Costs.lines(e, "apphome-edge-cdn-site-distribution");
+        assertEquals(List.of("data out, North America edges", "HTTPS requests, North America edges", "data out, Europe edges",
+                "HTTPS requests, Europe edges"), site.stream().map(Line::item).toList());
+        assertEquals(List.of(true, true, true, true), site.stream().map(Line::usage).toList());
+        assertEquals("one of the 2 free budgets of an account (taking the account to have no others)",
+                Costs.freeReason(e, "apphome-edge-budget"));
+        assertEquals("the first trail's copy of management events is free (taking it to be the account's first trail)",
+                Costs.freeReason(e, "apphome-edge-audit-trail"));
+        assertEquals("billed per monthly active user (after a free tier); the price table has no Cognito prices",
+                Costs.unpricedReason(e, "apphome-edge-user-pool-pool"));
+        // 3 + 12 alarms × 0.10 + 4 web ACLs × (5 + 4) + key 1 + ALB 25.696 + NAT 38.69 + 2 tasks × 9.010025
+        assertEquals(0, new BigDecimal("123.60605").compareTo(e.fixed()));
+    }
 }
