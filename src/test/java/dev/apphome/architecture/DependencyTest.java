@@ -51,4 +51,12 @@ class DependencyTest {
                 .should().dependOnClassesThat(resideInAPackage("dev.apphome..").and(not(resideInAPackage("..schema.."))))
                 .check(PROGRAM);
     }
+
+    /** The estimate reads only a preview document, so it prices a real preview exactly as bin/plan's. */
+    @Test
+    void theCostEstimateDependsOnNothingOfTheProgram() {
+        noClasses().that().resideInAPackage("dev.apphome.cost..")
+                .should().dependOnClassesThat(resideInAPackage("dev.apphome..").and(not(resideInAPackage("..cost.."))))
+                .check(PROGRAM);
+    }
 }
