@@ -82,4 +82,27 @@ class ReadmeTest {
         assertEquals(List.of("logRetentionDays", "protectResources"), declared);
         assertEquals(keys.stream().filter(k -> !declared.contains(k)).toList(), List.of(named.group(1).split(", ")));
     }
+
+    @Test
+    void theSubnetAddressTableIsWhatTheSubnetPlanGives() throws Exception {
+        var rows = Pattern.compile("(?m)^\\| (\\d) \\| (.*) \\| (.*) \\| (.*) \\|$").matcher(
+                README.substring(README.indexOf("### Add an Availability Zone"))).results().toList();
+        var defaults = Map.of(dev.apphome.network.SubnetTier.PUBLIC, 24, dev.apphome.network.SubnetTier.PRIVATE, 20,
+                dev.apphome.network.SubnetTier.ISOLATED, 24);
+        List<Integer> slots = List.of(2, 3, 6);
+
+        assertEquals(4, rows.size());
+        for (var row : rows) {
+            int zone = Integer.parseInt(row.group(1));
+            for (int column = 0; column < slots.size(); column++) {
+                var plan = dev.apphome.network.SubnetPlan.plan("10.0.0.0/16", zone, slots.get(column), defaults);
+                String expected = java.util.stream.Stream.of(dev.apphome.network.SubnetTier.PRIVATE,
+                                dev.apphome.network.SubnetTier.PUBLIC, dev.apphome.network.SubnetTier.ISOLATED)
+                        .map(t -> plan.stream().filter(p -> p.tier() == t && p.zoneIndex() == zone - 1).findFirst()
+                                .orElseThrow().cidr())
+                        .collect(java.util.stream.Collectors.joining(" · "));
+                assertEquals(expected, row.group(column + 2), "AZ " + zone + ", zoneSlots " + slots.get(column));
+            }
+        }
+    }
 }
