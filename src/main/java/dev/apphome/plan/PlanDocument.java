@@ -31,6 +31,9 @@ public final class PlanDocument {
             state.put("external", false);
             state.put("dependencies", resource.dependencies());
             state.put("propertyDependencies", resource.propertyDependencies());
+            if (!resource.aliases().isEmpty()) {
+                state.put("aliases", resource.aliases());
+            }
             Map<String, Object> step = new LinkedHashMap<>();
             step.put("op", "create");
             step.put("urn", resource.urn());

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param propertyDependencies input name to the URNs its value came from
  * @param id                   the mocked id (empty for components)
  * @param outputs              the mocked outputs, with secrets masked
+ * @param aliases              URNs this resource had before, which the engine takes as its own
  */
 public record PlannedResource(
         String urn,
@@ -35,7 +36,8 @@ public record PlannedResource(
         List<String> dependencies,
         Map<String, List<String>> propertyDependencies,
         String id,
-        Map<String, Object> outputs) {
+        Map<String, Object> outputs,
+        List<String> aliases) {
 
     public static final String SECRET = "[secret]";
 

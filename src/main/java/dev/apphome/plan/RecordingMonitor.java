@@ -103,6 +103,35 @@ final class RecordingMonitor extends MockMonitor {
                 List.copyOf(dependencies),
                 propertyDependencies,
                 request.getCustom() ? response.getId() : "",
-                outputs);
+                outputs,
+                aliases(request, response.getUrn()));
+    }
+
+    /**
+     * The URNs a resource's aliases stand for: given whole, or as a spec whose unset parts are the
+     * resource's own (name, type, parent, stack, project; the SDK sends an empty parent URN for "the
+     * same parent"), turned into a URN as the mock engine spells URNs: the parent's qualified type,
+     * {@code $}, the type.
+     */
+    static List<String> aliases(RegisterResourceRequest request, String urn) {
+        List<String> urns = new ArrayList<>(request.getAliasURNsList());
+        String[] own = urn.substring("urn:pulumi:".length()).split("::", 4);
+        for (var alias : request.getAliasesList()) {
+            if (alias.hasUrn()) {
+                urns.add(alias.getUrn());
+                continue;
+            }
+            var spec = alias.getSpec();
+            String stack = spec.getStack().isEmpty() ? own[0] : spec.getStack();
+            String project = spec.getProject().isEmpty() ? own[1] : spec.getProject();
+            String type = spec.getType().isEmpty() ? request.getType() : spec.getType();
+            String name = spec.getName().isEmpty() ? request.getName() : spec.getName();
+            String parent = spec.getNoParent() ? ""
+                    : spec.hasParentUrn() && !spec.getParentUrn().isEmpty() ? spec.getParentUrn() : request.getParent();
+            String parentType = parent.isEmpty() ? "" : parent.substring("urn:pulumi:".length()).split("::", 4)[2];
+            String qualified = parentType.isEmpty() ? type : parentType + "$" + type;
+            urns.add("urn:pulumi:" + stack + "::" + project + "::" + qualified + "::" + name);
+        }
+        return List.copyOf(urns);
     }
 }
