@@ -207,6 +207,9 @@ final class SettingsReader {
 
     private Object list(Type type, String path, Object raw, Key key) {
         Type element = Schema.argument(type, 0);
+        if (Schema.rawClass(element).isRecord()) {
+            return records(Schema.rawClass(element), path, raw);
+        }
         if (element != String.class) {
             throw new IllegalStateException("unsupported list of " + element + " at " + path);
         }
@@ -226,6 +229,25 @@ final class SettingsReader {
                 failed = true;
             } else {
                 result.add((String) bound);
+            }
+        }
+        return failed ? FAILED : List.copyOf(result);
+    }
+
+    /** A list of objects, each bound to {@code type} at {@code path[i]}; unbound when any entry is. */
+    private Object records(Class<?> type, String path, Object raw) {
+        if (!(raw instanceof List<?> items)) {
+            problems.add(path, "expected a list of objects, found " + Words.describe(raw));
+            return FAILED;
+        }
+        List<Object> result = new ArrayList<>();
+        boolean failed = false;
+        for (int i = 0; i < items.size(); i++) {
+            Object bound = record(type, path + "[" + i + "]", items.get(i), null);
+            if (bound == FAILED) {
+                failed = true;
+            } else {
+                result.add(bound);
             }
         }
         return failed ? FAILED : List.copyOf(result);

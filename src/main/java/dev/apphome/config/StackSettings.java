@@ -2,6 +2,7 @@ package dev.apphome.config;
 
 import dev.apphome.alerts.AlertSettings;
 import dev.apphome.common.LogRetention;
+import dev.apphome.diff.ReplaceAllowance;
 import dev.apphome.loadbalancer.LoadBalancerSettings;
 import dev.apphome.network.NetworkSettings;
 import dev.apphome.secrets.SecretSettings;
@@ -28,6 +29,7 @@ import java.util.Optional;
  * @param alerts           alarm thresholds and recipients
  * @param logRetentionDays how long container and database logs are kept
  * @param protectResources whether Pulumi refuses to delete stateful resources ({@code protect})
+ * @param allowReplace     announced replacements of stateful resources, for bin/diff
  * @param stores           each registered store kind to what the stack declares of it: an
  *                         {@code Optional} of its settings for a kind declared once, a map by name otherwise
  * @param warnings         what is allowed but probably not meant, reported without blocking
@@ -44,11 +46,13 @@ public record StackSettings(
         AlertSettings alerts,
         LogRetention logRetentionDays,
         boolean protectResources,
+        List<ReplaceAllowance> allowReplace,
         Map<StoreKind<?, ?>, Object> stores,
         List<Problem> warnings) {
 
     public StackSettings {
         services = List.copyOf(services);
+        allowReplace = List.copyOf(allowReplace);
         secrets = List.copyOf(secrets);
         stores = Map.copyOf(stores);
         warnings = List.copyOf(warnings);

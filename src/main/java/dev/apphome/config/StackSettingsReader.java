@@ -125,6 +125,9 @@ public final class StackSettingsReader {
             Object alerts = bind("alerts");
             Object logRetention = bind("logRetentionDays");
             Object protect = bind("protectResources");
+            @SuppressWarnings("unchecked")
+            List<dev.apphome.diff.ReplaceAllowance> allowReplace =
+                    (List<dev.apphome.diff.ReplaceAllowance>) orEmptyList(bind("allowReplace"));
 
             @SuppressWarnings("unchecked")
             Map<String, ServiceSettings> serviceMap = (Map<String, ServiceSettings>) orEmpty(services);
@@ -139,7 +142,8 @@ public final class StackSettingsReader {
             return new StackSettings(project, stack, region, (NetworkSettings) network,
                     Optional.of((LoadBalancerSettings) loadBalancer).filter(lb -> anyWeb), (ClusterSettings) cluster,
                     List.copyOf(serviceMap.values()), List.copyOf(secrets.values()),
-                    (dev.apphome.alerts.AlertSettings) alerts, (LogRetention) logRetention, (Boolean) protect, stores,
+                    (dev.apphome.alerts.AlertSettings) alerts, (LogRetention) logRetention, (Boolean) protect,
+                    allowReplace, stores,
                     problems.warnings());
         }
 
@@ -149,6 +153,10 @@ public final class StackSettingsReader {
 
         private static Object orEmpty(Object value) {
             return value == SettingsReader.FAILED ? Map.of() : value;
+        }
+
+        private static Object orEmptyList(Object value) {
+            return value == SettingsReader.FAILED ? List.of() : value;
         }
 
         private static Object wrap(Object record) {

@@ -2,6 +2,7 @@ package dev.apphome.config;
 
 import dev.apphome.alerts.AlertSettings;
 import dev.apphome.common.LogRetention;
+import dev.apphome.diff.ReplaceAllowance;
 import dev.apphome.loadbalancer.LoadBalancerSettings;
 import dev.apphome.network.NetworkSettings;
 import dev.apphome.secrets.SecretSettings;
@@ -9,6 +10,7 @@ import dev.apphome.service.ClusterSettings;
 import dev.apphome.service.ServiceSettings;
 import dev.apphome.schema.Key;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,5 +27,7 @@ record TopLevel(
         @Key(doc = "application secrets in Secrets Manager, by name") Map<String, SecretSettings> secrets,
         @Key(doc = "alarm thresholds and recipients") AlertSettings alerts,
         @Key(doc = "days container and database logs are kept", unit = "days", dflt = "30") LogRetention logRetentionDays,
-        @Key(doc = "Pulumi `protect` on the database, buckets, key and secrets", dflt = "true") boolean protectResources) {
+        @Key(doc = "Pulumi `protect` on the database, buckets, key and secrets", dflt = "true") boolean protectResources,
+        @Key(doc = "announced replacements and deletions of stateful resources, which `bin/diff` then lets through")
+        List<ReplaceAllowance> allowReplace) {
 }

@@ -118,7 +118,7 @@ class BadStackFilesTest {
         assertEquals(List.of("Pulumi.test.yaml: apphome:netw\u043erk: unknown key; it contains '\u043e' (U+043E CYRILLIC "
                         + "SMALL LETTER O), which is not an ASCII character: keys are plain ASCII; did you mean 'network'?; "
                         + "allowed keys: network, loadBalancer, cluster, services, database, cache, buckets, queues, "
-                        + "secrets, alerts, logRetentionDays, protectResources"),
+                        + "secrets, alerts, logRetentionDays, protectResources, allowReplace"),
                 problems(Stacks.MINIMAL + "  apphome:netw\u043erk: {}\n"));
     }
 
@@ -215,5 +215,29 @@ class BadStackFilesTest {
         assertEquals(List.of("Pulumi.test.yaml: apphome:database.engineVersion: is 8.0, which left RDS standard support "
                 + "on 2026-07-31: RDS bills MySQL 8.0 instances for Extended Support; \"8.4\" is supported (for an "
                 + "existing database, a major upgrade)"), settings.warnings().stream().map(Problem::toString).toList());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "not a list|{resource: apphome-test-db-instance, reason: engine change}|Pulumi.test.yaml: apphome:allowReplace: expected a list of objects, found an object",
+            "no reason|[{resource: apphome-test-db-instance}]|Pulumi.test.yaml: apphome:allowReplace[0].reason: is required; allowed: a sentence of at least 10 characters saying why losing or moving it is acceptable",
+            "a reason too short to review|[{resource: apphome-test-db-instance, reason: ok}]|Pulumi.test.yaml: apphome:allowReplace[0].reason: found 'ok'; allowed: a sentence of at least 10 characters saying why losing or moving it is acceptable",
+            "a misspelled key|[{resource: a, reason: moving to mysql 8.4, resons: x}]|Pulumi.test.yaml: apphome:allowReplace[0].resons: unknown key; did you mean 'reason'?; allowed keys here: resource, reason",
+    })
+    void anAnnouncementNeedsAResourceAndAReasonReviewersCanRead(String label, String value, String expected) {
+        assertEquals(List.of(expected), problems(Stacks.MINIMAL + "  apphome:allowReplace: " + value + "\n"));
+    }
+
+    @Test
+    void anAnnouncementIsReadWithItsReason() {
+        var settings = Stacks.parse(Stacks.MINIMAL + """
+                  apphome:allowReplace:
+                    - resource: apphome-test-db-instance
+                      reason: the database moves to MySQL 8.4 from a dump, restored on the new instance
+                """);
+
+        assertEquals(List.of(new dev.apphome.diff.ReplaceAllowance("apphome-test-db-instance",
+                "the database moves to MySQL 8.4 from a dump, restored on the new instance")), settings.allowReplace());
+        assertEquals(List.of(), Stacks.parse(Stacks.MINIMAL).allowReplace());
     }
 }
