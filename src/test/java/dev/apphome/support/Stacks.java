@@ -65,6 +65,26 @@ public final class Stacks {
         });
     }
 
+    /** A committed stack file's text, e.g. {@code dev}, for variants that change a few lines of it. */
+    public static String text(String stack) {
+        try {
+            return Files.readString(ROOT.resolve("Pulumi." + stack + ".yaml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Plans a stack file's text as stack {@code stack} (so that its URNs are that stack's), once per
+     * JVM for the same text.
+     */
+    public static PlanRunner.Result planAs(String stack, String yaml) {
+        return PLANS.computeIfAbsent("text:" + stack + ":" + yaml, k -> {
+            ConfigSource source = StackFile.load(write(stack, yaml));
+            return PlanRunner.run(AppStack.settings("apphome", stack, source), source, false);
+        });
+    }
+
     /** Writes {@code yaml} as {@code Pulumi.<stack>.yaml} in a fresh directory beside a Pulumi.yaml. */
     public static Path write(String stack, String yaml) {
         try {
@@ -76,6 +96,11 @@ public final class Stacks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Parses a stack file's text as stack {@code stack}. */
+    public static StackSettings parseAs(String stack, String yaml) {
+        return AppStack.settings("apphome", stack, StackFile.load(write(stack, yaml)));
     }
 
     /** Parses a stack file's text as stack {@code test}. */
