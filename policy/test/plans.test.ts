@@ -1,10 +1,12 @@
 import { after, before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
-import { execFileSync } from "child_process";
+import { execFile, execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { PackConfig, PlanDocument, PlanState } from "../src/engine/analyzer";
+import { format, summarize } from "../src/check";
+import { judge } from "../src/engine/document";
 import { Pack, PACK_DIR } from "./support";
 
 /**
@@ -16,26 +18,54 @@ const REPO = path.resolve(PACK_DIR, "..");
 const pack = new Pack();
 const plans = new Map<string, PlanDocument>();
 
-function plan(stack: string, preview = false): PlanDocument {
+const files = new Map<string, string>();
+
+/** Writes the plan of a committed stack with bin/plan, as CI does. */
+function makePlan(stack: string, preview: boolean): Promise<void> {
     const key = `${stack}${preview ? "-preview" : ""}`;
-    if (!plans.has(key)) {
-        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "apphome-plan-")), `${key}.json`);
-        execFileSync(path.join(REPO, "bin", "plan"), [stack, "--json", file, "--quiet", ...(preview ? ["--preview"] : [])],
-            { cwd: REPO, stdio: ["ignore", "ignore", "inherit"] });
-        plans.set(key, JSON.parse(fs.readFileSync(file, "utf8")));
-    }
-    return JSON.parse(JSON.stringify(plans.get(key)));
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "apphome-plan-")), `${key}.json`);
+    return new Promise((resolve, reject) => execFile(path.join(REPO, "bin", "plan"),
+        [stack, "--json", file, "--quiet", ...(preview ? ["--preview"] : [])], { cwd: REPO }, (error, _out, err) => {
+            if (error) {
+                reject(new Error(`bin/plan ${key} failed: ${err}`));
+            } else {
+                files.set(key, file);
+                plans.set(key, JSON.parse(fs.readFileSync(file, "utf8")));
+                resolve();
+            }
+        }));
+}
+
+/** A fresh copy of a committed stack's plan, made in before(). */
+function plan(stack: string, preview = false): PlanDocument {
+    return JSON.parse(JSON.stringify(plans.get(`${stack}${preview ? "-preview" : ""}`)));
 }
 
 /** Plans a stack file written to a temporary directory beside the project's Pulumi.yaml. */
-function planOfFile(name: string, yaml: string): PlanDocument {
+function planOfFile(name: string, yaml: string): Promise<PlanDocument> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "apphome-stack-"));
     fs.copyFileSync(path.join(REPO, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
     fs.writeFileSync(path.join(dir, `Pulumi.${name}.yaml`), yaml);
-    execFileSync(path.join(REPO, "bin", "plan"), [path.join(dir, `Pulumi.${name}.yaml`), "--json", path.join(dir, "plan.json"),
-        "--quiet"], { cwd: REPO, stdio: ["ignore", "ignore", "inherit"] });
-    return JSON.parse(fs.readFileSync(path.join(dir, "plan.json"), "utf8"));
+    return new Promise((resolve, reject) => execFile(path.join(REPO, "bin", "plan"),
+        [path.join(dir, `Pulumi.${name}.yaml`), "--json", path.join(dir, "plan.json"), "--quiet"], { cwd: REPO },
+        (error, _out, err) => (error ? reject(new Error(`bin/plan ${name} failed: ${err}`))
+            : resolve(JSON.parse(fs.readFileSync(path.join(dir, "plan.json"), "utf8"))))));
 }
+
+/** A stack file that sets only what is required: a service, a MySQL database, a cache, a bucket, a certificate. */
+const MINIMAL = [
+    "config:",
+    "  aws:region: us-east-1",
+    "  apphome:loadBalancer:",
+    "    certificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b1c2d3e-aaaa-bbbb-cccc-123456789012",
+    "  apphome:services:",
+    "    web: {kind: web, image: 'nginx:1.27', port: 8080, routing: {priority: 10},",
+    "          uses: {database: true, cache: true, buckets: {files: readWrite}}}",
+    "  apphome:database: {engine: mysql, instanceClass: db.t4g.small}",
+    "  apphome:cache: {nodeType: cache.t4g.micro}",
+    "  apphome:buckets: {files: {}}",
+    ""].join("\n");
+let minimal: PlanDocument;
 
 function config(stack: string): PackConfig {
     return JSON.parse(fs.readFileSync(path.join(PACK_DIR, "config", `${stack}.json`), "utf8"));
@@ -63,9 +93,16 @@ function add(doc: PlanDocument, type: string, name: string, inputs: Record<strin
     return doc;
 }
 
+/** Removes a resource and every reference to it, as the program without that resource would register. */
 function remove(doc: PlanDocument, type: string, name: string): PlanDocument {
     const urn = state(doc, type, name).urn;
     doc.steps = doc.steps.filter(s => s.urn !== urn);
+    for (const s of doc.steps.map(step => step.newState!)) {
+        s.dependencies = s.dependencies?.filter(d => d !== urn);
+        for (const [prop, urns] of Object.entries(s.propertyDependencies ?? {})) {
+            s.propertyDependencies![prop] = urns.filter(d => d !== urn);
+        }
+    }
     return doc;
 }
 
@@ -125,8 +162,8 @@ const FAULTS: Fault[] = [
         inject: (d, s) => remove(d, "aws:wafv2/webAclAssociation:WebAclAssociation", `${p(s)}-alb-waf`) },
     { fault: "a queue without its dead-letter queue", policies: ["sqs-queue-has-dead-letter-queue"],
         inject: (d, s) => {
-            const dlq = state(d, "aws:sqs/queue:Queue", `${p(s)}-queue-jobs-dlq`).urn;
-            d.steps = d.steps.filter(step => step.urn !== dlq && !step.newState!.urn.endsWith("-queue-jobs-dlq-policy"));
+            remove(d, "aws:sqs/queuePolicy:QueuePolicy", `${p(s)}-queue-jobs-dlq-policy`);
+            remove(d, "aws:sqs/queue:Queue", `${p(s)}-queue-jobs-dlq`);
             return set(d, "aws:sqs/queue:Queue", `${p(s)}-queue-jobs-queue`, v => { delete v.redrivePolicy; });
         } },
     { fault: "the default security group left open", policies: ["default-security-group-closed"],
@@ -134,23 +171,17 @@ const FAULTS: Fault[] = [
             v => { v.ingress = [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }]; }) },
 ];
 
-before(() => pack.start());
+before(async () => {
+    // Two at a time: each is a JVM, and the machine has two cores.
+    await Promise.all([pack.start(), makePlan("dev", false).then(() => makePlan("dev", true))]);
+    await Promise.all([makePlan("prod", false).then(async () => { minimal = await planOfFile("minimal", MINIMAL); }),
+        makePlan("prod", true)]);
+});
 after(() => pack.stop());
 
 describe("a stack file that sets only what is required", () => {
     it("passes every encryption and exposure policy at mandatory level; only paid-for availability is missing", async () => {
-        const doc = planOfFile("minimal", [
-            "config:",
-            "  aws:region: us-east-1",
-            "  apphome:loadBalancer:",
-            "    certificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b1c2d3e-aaaa-bbbb-cccc-123456789012",
-            "  apphome:services:",
-            "    web: {kind: web, image: 'nginx:1.27', port: 8080, routing: {priority: 10},",
-            "          uses: {database: true, cache: true, buckets: {files: readWrite}}}",
-            "  apphome:database: {engine: mysql, instanceClass: db.t4g.small}",
-            "  apphome:cache: {nodeType: cache.t4g.micro}",
-            "  apphome:buckets: {files: {}}",
-            ""].join("\n"));
+        const doc = minimal;
 
         const mandatory = (await pack.run(doc, {})).filter(d => d.level === "mandatory").map(d => d.policy).sort();
 
@@ -160,6 +191,21 @@ describe("a stack file that sets only what is required", () => {
 
 for (const stack of ["dev", "prod"]) {
     describe(`the ${stack} stack`, () => {
+        it("gets the same findings from the pack started as the CLI starts it as from bin/policy-check", async () => {
+            // The session runs @pulumi/pulumi's run-policy-pack on the pack directory, the module the
+            // CLI's Node.js policy host runs, so package.json "main" decides what is loaded.
+            const file = files.get(`${stack}-preview`)!;
+            const judged = judge(plan(stack, true), file);
+            const expected = format(summarize(await pack.run(plan(stack, true), config(stack)), judged));
+
+            const cli = execFileSync(path.join(REPO, "bin", "policy-check"), [file, "--stack", stack], { encoding: "utf8" });
+
+            const lines = cli.trimEnd().split("\n");
+            assert.match(lines.pop()!, new RegExp(`^Checked ${judged.resources.length} resources with ${stack}.json in `));
+            assert.equal(lines.join("\n"), expected);
+            assert.match(expected, /^Policy Violations:\n/);
+        });
+
         it("has no mandatory violation", async () => {
             const mandatory = (await pack.run(plan(stack), config(stack))).filter(d => d.level === "mandatory");
             assert.deepEqual(mandatory.map(d => `${d.policy}: ${d.message}`), []);

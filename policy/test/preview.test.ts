@@ -1,3 +1,4 @@
+import { exempts, nameInStack } from "../src/lib/policy";
 import { after, before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import { compliantStack } from "./fixtures";
@@ -114,11 +115,25 @@ describe("configuration", () => {
             + "Fix: set multiAz: true in the stack file's database settings (a standby in another AZ)"]);
     });
 
+    it("matches an exemption by the name within any stack, or by a wildcard", () => {
+        const qa = { name: "apphome-qa-alb-http", urn: "urn:pulumi:qa::apphome::pulumi:pulumi:Stack$aws:lb/listener:Listener::apphome-qa-alb-http" };
+        const reason = "development stacks serve plain HTTP";
+
+        // One config serves dev, staging and qa alike: the stack prefix is not part of the name.
+        assert.equal(exempts({ resource: "alb-http", reason }, qa), true);
+        assert.equal(exempts({ resource: "apphome-qa-alb-http", reason }, qa), true);
+        assert.equal(exempts({ resource: "*-http", reason }, qa), true);
+        assert.equal(exempts({ resource: "alb-htt?", reason }, qa), true);
+        assert.equal(exempts({ resource: "alb-https", reason }, qa), false);
+        assert.equal(exempts({ resource: "apphome-dev-alb-http", reason }, qa), false);
+        assert.equal(nameInStack(qa), "alb-http");
+    });
+
     it("refuses config for a policy or setting the pack does not have", async () => {
         await assert.rejects(pack.run(planOf(compliantStack()), { "rds-multi-azz": "advisory" }),
-            /unknown policy "rds-multi-azz"; the pack has: /);
+            { message: /^  - "rds-multi-azz" is not a policy of this pack; it has: cloudfront-https-only, / });
         await assert.rejects(pack.run(planOf(compliantStack()), { "rds-backups-retained": { minimumDay: 3 } }),
-            /policy "rds-backups-retained" has no setting "minimumDay"; it has: exemptions, minimumDays/);
+            { message: '  - rds-backups-retained: has no setting "minimumDay"; it has: exemptions, minimumDays' });
     });
 
     it("lets 'all' set every level, and a policy's own entry override it", async () => {

@@ -10,9 +10,36 @@ const REPO = path.resolve(PACK_DIR, "..");
 const WORKFLOWS = path.join(REPO, ".github", "workflows");
 const files = fs.readdirSync(WORKFLOWS).filter(f => f.endsWith(".yml")).sort();
 
+/** The steps of a workflow's job, each as its text, in order. */
+function steps(text: string, job: string): string[] {
+    const body = text.substring(text.indexOf(`\n  ${job}:\n`));
+    const end = body.substring(1).search(/\n  [a-z-]+:\n/);
+    return (end < 0 ? body : body.substring(0, end + 1)).split(/\n      - /).slice(1);
+}
+
 describe("workflows", () => {
     it("are the pull-request gate, the deploy pipeline and its per-stack job", () => {
         assert.deepEqual(files, ["deploy-stack.yml", "main.yml", "pull-request.yml"]);
+    });
+
+    it("deploy a stack only after a preview with the policy pack passed", () => {
+        const deploy = steps(fs.readFileSync(path.join(WORKFLOWS, "deploy-stack.yml"), "utf8"), "up");
+        const preview = deploy.findIndex(s => s.includes("command: preview"));
+        const up = deploy.findIndex(s => s.includes("command: up"));
+
+        assert.ok(preview >= 0 && preview < up, "a preview step before the up step");
+        assert.match(deploy[preview], /policyPacks: policy\n/);
+        assert.match(deploy[preview], /policyPackConfigs: policy\/config\/\$\{\{ inputs\.stack \}\}\.json/);
+        assert.ok(!deploy[preview].includes("continue-on-error"), "a failing preview stops the job");
+    });
+
+    it("gate on the offline plan in preview mode", () => {
+        const gate = steps(fs.readFileSync(path.join(WORKFLOWS, "pull-request.yml"), "utf8"), "policy-gate");
+        const deploy = steps(fs.readFileSync(path.join(WORKFLOWS, "deploy-stack.yml"), "utf8"), "up");
+
+        assert.match(gate.find(s => s.startsWith("name: Offline plan in preview mode"))!, /bin\/plan "\$\{\{ matrix\.stack \}\}" --preview /);
+        assert.match(gate.find(s => s.startsWith("name: Policy check (the verdict of pulumi preview)"))!, /-preview\.json" --stack/);
+        assert.match(deploy.find(s => s.startsWith("name: Offline policy gate"))!, /bin\/plan "\$\{\{ inputs\.stack \}\}" --preview /);
     });
 
     for (const file of files) {

@@ -28,15 +28,39 @@ export interface PolicyMeta {
     config?: Record<string, PolicyConfigJSONSchema>;
 }
 
-/** One exemption: a resource (by logical name) the policy does not block, and why. */
+/**
+ * One exemption: a resource the policy does not block, and why. The resource is named as within
+ * its stack — its logical name without the "<project>-<stack>-" prefix, so that one config serves
+ * every stack of a kind (dev, staging, qa) — or by its full logical name; either may use the
+ * wildcards * and ?.
+ */
 export interface Exemption {
     resource: string;
     reason: string;
 }
 
+/** The logical name without the project-and-stack prefix the program gives every name, read from the URN. */
+export function nameInStack(resource: { name: string; urn: string }): string {
+    const parts = resource.urn.split("::");
+    const stack = parts[0].slice(parts[0].lastIndexOf(":") + 1);
+    const prefix = `${parts[1]}-${stack}-`;
+    return resource.name.startsWith(prefix) ? resource.name.slice(prefix.length) : resource.name;
+}
+
+function globMatches(pattern: string, name: string): boolean {
+    const regex = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    return new RegExp(`^${regex}$`).test(name);
+}
+
+/** Whether {@code exemption} names {@code resource}, by its name in the stack or its full logical name. */
+export function exempts(exemption: Exemption, resource: { name: string; urn: string }): boolean {
+    return [nameInStack(resource), resource.name].some(n => globMatches(exemption.resource, n));
+}
+
 const EXEMPTIONS_SCHEMA: PolicyConfigJSONSchema = {
     type: "array",
-    description: "Resources (by logical name) this policy reports as exempted instead of as violations, each with a reason.",
+    description: "Resources this policy reports as exempted instead of as violations, each with a reason: named as "
+        + "within the stack (the logical name without \"<project>-<stack>-\") or in full, * and ? allowed.",
     items: {
         type: "object",
         properties: { resource: { type: "string", minLength: 1 }, reason: { type: "string", minLength: 10 } },
@@ -46,8 +70,19 @@ const EXEMPTIONS_SCHEMA: PolicyConfigJSONSchema = {
     default: [],
 };
 
-/** The policy's config with every default filled in; the engine does this too, unit tests do not. */
+/**
+ * The policy's config with every default filled in; the engine does this too, unit tests do not. A
+ * setting the policy does not declare is refused: the CLI validates config only against each
+ * declared property, so without this a misspelled setting would be ignored and its default used.
+ */
 export function configOf<C>(meta: PolicyMeta, raw: object): C & { exemptions: Exemption[] } {
+    const declared = ["exemptions", ...Object.keys(meta.config ?? {})];
+    for (const key of Object.keys(raw)) {
+        if (!declared.includes(key)) {
+            throw new Error(`policy config of "${meta.name}" has the setting "${key}", which it does not have; `
+                + `it has: ${declared.sort().join(", ")}`);
+        }
+    }
     const merged: Record<string, unknown> = { exemptions: [] };
     for (const [key, schema] of Object.entries(meta.config ?? {})) {
         merged[key] = schema.default;
@@ -66,7 +101,7 @@ export class Reporter {
     /** A violation of {@code resource}: what was found, what is required, how to fix it. */
     violation(resource: { name: string; urn: string }, found: string, required: string, fix: string): void {
         const message = `${resource.name}: ${found}; required: ${required}. Fix: ${fix}`;
-        const exemption = this.exemptions.find(e => e.resource === resource.name);
+        const exemption = this.exemptions.find(e => exempts(e, resource));
         if (exemption) {
             this.advisory(resource.urn, `exempted (${exemption.reason}): ${message}`);
             return;

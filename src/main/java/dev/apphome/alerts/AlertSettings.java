@@ -1,6 +1,7 @@
 package dev.apphome.alerts;
 
 import dev.apphome.schema.Key;
+import dev.apphome.schema.Rule;
 
 import java.util.List;
 
@@ -20,6 +21,10 @@ import java.util.List;
  * @param cacheMemoryPercent    cache memory used
  * @param evaluationMinutes     minutes a threshold must be breached before alarming
  * @param queueAgeSeconds       age of a queue's oldest message that raises an alarm
+ * @param databaseConnectionsPercent database connections, as a share of the engine's maximum for the class
+ * @param errorRatePercent      share of a web service's requests answered with errors that raises an alarm
+ * @param errorRateIncludes4xx  whether client errors count towards the error rate
+ * @param shapes                how long each family of alarms watches before it raises
  */
 public record AlertSettings(
         @Key(doc = "alert subscribers (each confirms by email)", pattern = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
@@ -45,9 +50,86 @@ public record AlertSettings(
         @Key(doc = "minutes a threshold must be breached before alarming", unit = "minutes", dflt = "5", min = 1,
                 max = 1440) int evaluationMinutes,
         @Key(doc = "oldest-message age that raises a queue alarm (any dead letter always does)", unit = "seconds",
-                dflt = "900", min = 60, max = 1209600) int queueAgeSeconds) {
+                dflt = "900", min = 60, max = 1209600) int queueAgeSeconds,
+        @Key(doc = "database connections above this share of the engine's maximum for the instance class raise an "
+                + "alarm (instead of `databaseConnections`); the maximum is RDS's default for the class", unit = "%",
+                min = 1, max = 100) Integer databaseConnectionsPercent,
+        @Key(doc = "a web service whose share of requests answered with 5xx errors goes above this raises an alarm",
+                unit = "%", min = 1, max = 100) Integer errorRatePercent,
+        @Key(doc = "count 4xx answers as errors too in `errorRatePercent`", dflt = "false") boolean errorRateIncludes4xx,
+        @Key(doc = "per family of alarms, the period and how many periods in a row breach before it raises "
+                + "(\"80 % for 2 × 5 minutes\": periodSeconds 300, evaluationPeriods 2)") Shapes shapes) {
 
     public AlertSettings {
         emails = List.copyOf(emails);
+    }
+
+    /** How long one family of alarms watches. */
+    public enum Family { SERVICE, WEB, DATABASE, CACHE, QUEUE }
+
+    /**
+     * The period and the consecutive breaching periods of each family; unset, a family watches
+     * one-minute periods for {@code evaluationMinutes}.
+     *
+     * @param service  CPU and memory of services
+     * @param web      load-balancer errors, latency and unhealthy targets of web services
+     * @param database database CPU and connections
+     * @param cache    cache CPU and memory
+     * @param queue    age of a queue's oldest message
+     */
+    public record Shapes(
+            @Key(doc = "service CPU and memory alarms") Shape service,
+            @Key(doc = "web service error, latency and health alarms") Shape web,
+            @Key(doc = "database CPU and connection alarms") Shape database,
+            @Key(doc = "cache CPU and memory alarms") Shape cache,
+            @Key(doc = "queue age alarms") Shape queue) {
+
+        Shape of(Family family) {
+            return switch (family) {
+                case SERVICE -> service;
+                case WEB -> web;
+                case DATABASE -> database;
+                case CACHE -> cache;
+                case QUEUE -> queue;
+            };
+        }
+    }
+
+    /**
+     * One family's alarm shape.
+     *
+     * @param periodSeconds     seconds one datapoint covers
+     * @param evaluationPeriods consecutive datapoints that breach before the alarm raises
+     */
+    public record Shape(
+            @Key(doc = "seconds one datapoint covers: 10, 30, or a multiple of 60", derived = "60", unit = "seconds",
+                    min = 10, max = 86400) Integer periodSeconds,
+            @Key(doc = "consecutive breaching datapoints before the alarm raises", derived = "`evaluationMinutes` of "
+                    + "one-minute periods", min = 1, max = 1440) Integer evaluationPeriods) {
+
+        public static final List<Rule<Shape>> RULES = List.of(
+                Rule.of("periodSeconds", s -> s.periodSeconds == null || s.periodSeconds == 10 || s.periodSeconds == 30
+                                || s.periodSeconds % 60 == 0,
+                        s -> "found " + s.periodSeconds + "; allowed: 10, 30, or a multiple of 60 (the periods CloudWatch "
+                                + "alarms take)"),
+                Rule.of("evaluationPeriods", s -> s.periodSeconds == null || s.evaluationPeriods == null
+                                || (long) s.periodSeconds * s.evaluationPeriods <= 86400,
+                        s -> "found " + s.evaluationPeriods + " periods of " + s.periodSeconds + " s; allowed: a day at "
+                                + "most in all (a CloudWatch alarm evaluates up to one day)"));
+    }
+
+    /** The period of a family's alarms. */
+    public int periodSeconds(Family family) {
+        Shape shape = shapes.of(family);
+        return shape.periodSeconds != null ? shape.periodSeconds : 60;
+    }
+
+    /** How many periods of a family's alarms must breach: as set, or as many as make up evaluationMinutes. */
+    public int evaluationPeriods(Family family) {
+        Shape shape = shapes.of(family);
+        if (shape.evaluationPeriods != null) {
+            return shape.evaluationPeriods;
+        }
+        return Math.max(1, evaluationMinutes * 60 / periodSeconds(family));
     }
 }

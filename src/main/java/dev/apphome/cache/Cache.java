@@ -134,11 +134,13 @@ public final class Cache extends ComponentResource implements Store<Boolean>, Mo
         Map<String, Output<String>> dimensions = Map.of("CacheClusterId", node(1));
         return List.of(
                 new Alerts.AlarmSpec("cache-cpu", "Cache engine CPU > " + t.cacheCpuPercent() + " %", "AWS/ElastiCache",
-                        "EngineCPUUtilization", dimensions, "Average", "GreaterThanThreshold", t.cacheCpuPercent(), 60,
-                        t.evaluationMinutes(), "missing"),
+                        "EngineCPUUtilization", dimensions, "Average", "GreaterThanThreshold", t.cacheCpuPercent(),
+                        t.periodSeconds(AlertSettings.Family.CACHE), t.evaluationPeriods(AlertSettings.Family.CACHE),
+                        "missing"),
                 new Alerts.AlarmSpec("cache-memory", "Cache memory > " + t.cacheMemoryPercent() + " %", "AWS/ElastiCache",
                         "DatabaseMemoryUsagePercentage", dimensions, "Average", "GreaterThanThreshold",
-                        t.cacheMemoryPercent(), 60, t.evaluationMinutes(), "missing"));
+                        t.cacheMemoryPercent(), t.periodSeconds(AlertSettings.Family.CACHE),
+                        t.evaluationPeriods(AlertSettings.Family.CACHE), "missing"));
     }
 
     private Alerts.MathAlarm anyNode(String label, String description, String metric, int threshold, AlertSettings t) {
@@ -147,8 +149,8 @@ public final class Cache extends ComponentResource implements Store<Boolean>, Mo
             inputs.add(new Alerts.Input("n" + i, "AWS/ElastiCache", metric, Map.of("CacheClusterId", node(i)), "Average"));
         }
         return new Alerts.MathAlarm(label, description, inputs, "MAX([" + String.join(", ",
-                inputs.stream().map(Alerts.Input::id).toList()) + "])", "GreaterThanThreshold", threshold, 60,
-                t.evaluationMinutes(), "missing");
+                inputs.stream().map(Alerts.Input::id).toList()) + "])", "GreaterThanThreshold", threshold,
+                t.periodSeconds(AlertSettings.Family.CACHE), t.evaluationPeriods(AlertSettings.Family.CACHE), "missing");
     }
 
     /** The member cluster id of node {@code i}: the group's id and a three-digit number. */

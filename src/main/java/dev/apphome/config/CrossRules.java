@@ -1,5 +1,7 @@
 package dev.apphome.config;
 
+import dev.apphome.alerts.AlertSettings;
+import dev.apphome.database.DatabaseSettings;
 import dev.apphome.loadbalancer.LoadBalancerSettings;
 import dev.apphome.messaging.QueueAccess;
 import dev.apphome.secrets.SecretSettings;
@@ -36,12 +38,13 @@ final class CrossRules {
      * @param secretNames   every secret declared
      * @param loadBalancer  the load balancer's settings, null if they could not be read
      * @param cluster       the cluster's settings, null if they could not be read
+     * @param alerts        the alert settings, null if they could not be read
      * @param stores        each store kind to what could be read of it
      * @param declared      each store kind's key to the names it declares ({@code ""} for a kind declared once)
      */
     record Draft(String ns, String stack, Problems problems, NetworkSettings network, Set<String> serviceNames,
                  Map<String, ServiceSettings> services, Set<String> secretNames, Map<String, SecretSettings> secrets,
-                 LoadBalancerSettings loadBalancer, ClusterSettings cluster, List<StoreKind<?, ?>> kinds,
+                 LoadBalancerSettings loadBalancer, ClusterSettings cluster, AlertSettings alerts, List<StoreKind<?, ?>> kinds,
                  Map<StoreKind<?, ?>, Object> stores, Map<String, Set<String>> declared) {
     }
 
@@ -80,9 +83,23 @@ final class CrossRules {
                         + ImageSource.of(s.image(), "aws").registry() + ", outside ECR, which a network without NAT "
                         + "gateways cannot reach; allowed: an ECR image, or network.natGateways single or onePerAz");
             }
-            if (d.cluster != null && s.architecture() == CpuArchitecture.ARM64 && d.cluster.spotWeight() > 0) {
-                d.problems.add(path + ".architecture", "arm64 cannot run on FARGATE_SPOT, and cluster.spotWeight is "
-                        + d.cluster.spotWeight() + "; allowed: x86_64, or spotWeight: 0");
+            if (d.cluster != null && s.architecture() == CpuArchitecture.ARM64 && s.capacity().over(d.cluster).spotWeight() > 0) {
+                boolean own = s.capacity().spotWeight() != null;
+                d.problems.add(path + ".architecture", "arm64 cannot run on FARGATE_SPOT, and "
+                        + (own ? "capacity.spotWeight" : "cluster.spotWeight") + " is "
+                        + s.capacity().over(d.cluster).spotWeight() + "; allowed: x86_64, or "
+                        + (own ? "capacity." : "") + "spotWeight: 0");
+            }
+            if (d.cluster != null && s.capacity().isSet()) {
+                var own = s.capacity().over(d.cluster);
+                if (own.fargateWeight() + own.spotWeight() == 0) {
+                    d.problems.add(path + ".capacity", "leaves both fargateWeight and spotWeight at 0; allowed: at least "
+                            + "one above 0");
+                }
+            }
+            if (d.network != null && d.network.natGateways() == NatGateways.NONE && s.tracing().enabled()) {
+                d.problems.add(path + ".tracing", "is on in a network without NAT gateways, which cannot pull the X-Ray "
+                        + "daemon from AWS's public registry; allowed: natGateways single or onePerAz, or no tracing");
             }
         }
         Map<Integer, String> priorities = new HashMap<>();
@@ -112,6 +129,15 @@ final class CrossRules {
             d.problems.add(d.ns + "loadBalancer.certificateArn", "is required: set certificateArn (an existing ACM "
                     + "certificate), or domain and hostedZoneId (a DNS-validated one), or plainHttp: true to serve plain "
                     + "HTTP without TLS (development only)");
+        }
+        if (d.alerts != null && d.alerts.databaseConnectionsPercent() != null) {
+            d.stores.entrySet().stream().filter(e -> e.getValue() instanceof java.util.Optional<?> o && o.isPresent()
+                            && o.get() instanceof DatabaseSettings)
+                    .map(e -> (DatabaseSettings) ((java.util.Optional<?>) e.getValue()).get())
+                    .filter(db -> db.flavor().maxConnections(db.instanceClass()).isEmpty())
+                    .forEach(db -> d.problems.add(d.ns + "alerts.databaseConnectionsPercent", "is set, but the default "
+                            + "maximum of connections of " + db.instanceClass() + " is not known to the program; allowed: "
+                            + "databaseConnections, a number of connections"));
         }
         List<String> keys = StackSettingsReader.keys(d.kinds);
         for (String secret : d.secretNames) {

@@ -47,9 +47,9 @@ public final class Reference {
         Class<?> cls = Schema.rawClass(type);
         if (cls == Map.class && Schema.rawClass(Schema.argument(type, 1)).isRecord()) {
             record(rows, path + ".<name>", Schema.rawClass(Schema.argument(type, 1)), only, kinds);
-        } else if (cls == List.class && Schema.rawClass(Schema.argument(type, 0)).isRecord()) {
+        } else if (cls == List.class && Schema.argument(type, 0) instanceof Class<?> c && c.isRecord()) {
             rows.add(new String[]{path, "list of objects", "—", meaning(key) + only});
-            record(rows, path + "[]", Schema.rawClass(Schema.argument(type, 0)), only, kinds);
+            record(rows, path + "[]", c, only, kinds);
         } else if (cls == Optional.class) {
             record(rows, path, Schema.rawClass(Schema.argument(type, 0)), only, kinds);
         } else if (cls == dev.apphome.wiring.Uses.class) {

@@ -207,8 +207,8 @@ final class SettingsReader {
 
     private Object list(Type type, String path, Object raw, Key key) {
         Type element = Schema.argument(type, 0);
-        if (Schema.rawClass(element).isRecord()) {
-            return records(Schema.rawClass(element), path, raw);
+        if (element instanceof Class<?> c && c.isRecord()) {
+            return records(c, path, raw);
         }
         if (element != String.class) {
             throw new IllegalStateException("unsupported list of " + element + " at " + path);
@@ -234,7 +234,7 @@ final class SettingsReader {
         return failed ? FAILED : List.copyOf(result);
     }
 
-    /** A list of objects, each bound to {@code type} at {@code path[i]}; unbound when any entry is. */
+    /** A list of objects, each bound to {@code type} at {@code path[i]}. */
     private Object records(Class<?> type, String path, Object raw) {
         if (!(raw instanceof List<?> items)) {
             problems.add(path, "expected a list of objects, found " + Words.describe(raw));

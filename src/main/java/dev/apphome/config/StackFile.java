@@ -387,6 +387,14 @@ public final class StackFile {
         return ok;
     }
 
+    /** Any small YAML file read as the Pulumi CLI reads YAML (YAML 1.2 core schema), e.g. a Pulumi.yaml. */
+    public static Object yaml(Path file) throws IOException {
+        Problems problems = new Problems(file.getFileName().toString());
+        Object document = toJava(compose(Files.readString(file), file.getFileName().toString(), problems), "", problems);
+        problems.throwIfAny();
+        return document;
+    }
+
     /**
      * The project name from the Pulumi.yaml beside the stack file, or, for a stack file kept
      * elsewhere (an example), from the Pulumi.yaml of the directory the command runs in.

@@ -134,7 +134,8 @@ public final class StackSettingsReader {
             var draft = new CrossRules.Draft(ns, stack, problems, ok(network) ? (NetworkSettings) network : null,
                     rawNames("services"), serviceMap, rawNames("secrets"),
                     secrets, ok(loadBalancer) ? (LoadBalancerSettings) loadBalancer : null,
-                    ok(cluster) ? (ClusterSettings) cluster : null, kinds, stores, declaredStores());
+                    ok(cluster) ? (ClusterSettings) cluster : null,
+                    ok(alerts) ? (dev.apphome.alerts.AlertSettings) alerts : null, kinds, stores, declaredStores());
             CrossRules.check(draft);
             problems.throwIfAny();
 

@@ -225,12 +225,14 @@ public final class Database extends ComponentResource implements Store<Boolean>,
     @Override
     public List<Alerts.Alarm> alarms(AlertSettings t) {
         Map<String, Output<String>> dimensions = Map.of(args.deployment().metricDimension(), Output.of(identifier));
+        int period = t.periodSeconds(AlertSettings.Family.DATABASE);
+        int periods = t.evaluationPeriods(AlertSettings.Family.DATABASE);
         var cpu = new Alerts.AlarmSpec("db-cpu", "Database CPU > " + t.databaseCpuPercent() + " %", "AWS/RDS",
-                "CPUUtilization", dimensions, "Average", "GreaterThanThreshold", t.databaseCpuPercent(), 60,
-                t.evaluationMinutes(), "missing");
-        var connections = new Alerts.AlarmSpec("db-connections", "Database connections > " + t.databaseConnections(),
-                "AWS/RDS", "DatabaseConnections", dimensions, "Maximum", "GreaterThanThreshold",
-                t.databaseConnections(), 60, t.evaluationMinutes(), "missing");
+                "CPUUtilization", dimensions, "Average", "GreaterThanThreshold", t.databaseCpuPercent(), period,
+                periods, "missing");
+        var connections = new Alerts.AlarmSpec("db-connections", connectionsDescription(t), "AWS/RDS",
+                "DatabaseConnections", dimensions, "Maximum", "GreaterThanThreshold", connectionsThreshold(t), period,
+                periods, "missing");
         if (args.aurora()) {
             return List.of(cpu, connections);
         }
@@ -238,6 +240,26 @@ public final class Database extends ComponentResource implements Store<Boolean>,
                 "AWS/RDS", "FreeStorageSpace", dimensions, "Minimum", "LessThanThreshold",
                 t.databaseFreeStorageGb() * GIB, 300, 1, "missing");
         return List.of(cpu, connections, storage);
+    }
+
+    /**
+     * The connections that raise an alarm: a number, or a share of the engine's default maximum for
+     * the class (the reader refuses a share for a class whose maximum it cannot compute).
+     */
+    private int connectionsThreshold(AlertSettings t) {
+        if (t.databaseConnectionsPercent() == null) {
+            return t.databaseConnections();
+        }
+        int max = args.flavor().maxConnections(args.instanceClass()).orElseThrow();
+        return Math.max(1, max * t.databaseConnectionsPercent() / 100);
+    }
+
+    private String connectionsDescription(AlertSettings t) {
+        if (t.databaseConnectionsPercent() == null) {
+            return "Database connections > " + t.databaseConnections();
+        }
+        return "Database connections > " + t.databaseConnectionsPercent() + " % of " + args.instanceClass() + "'s "
+                + args.flavor().maxConnections(args.instanceClass()).orElseThrow() + " (" + connectionsThreshold(t) + ")";
     }
 
     public Output<String> host() {

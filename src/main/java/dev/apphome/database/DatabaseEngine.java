@@ -1,6 +1,7 @@
 package dev.apphome.database;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The database engine, with what differs per engine and per deployment written as data: RDS's
@@ -54,6 +55,32 @@ public enum DatabaseEngine {
          */
         public boolean minorUpgradesInPlace() {
             return !rdsEngine.equals("aurora-mysql");
+        }
+
+        /**
+         * The engine's default {@code max_connections} on {@code instanceClass}, as RDS computes it
+         * (PostgreSQL: LEAST(DBInstanceClassMemory / 9531392, 5000); MySQL: DBInstanceClassMemory /
+         * 12582880; Aurora MySQL: its table by class size); empty for a class whose memory is unknown.
+         */
+        public java.util.OptionalInt maxConnections(String instanceClass) {
+            if (rdsEngine.equals("aurora-mysql")) {
+                return auroraMysqlConnections(instanceClass);
+            }
+            var memory = InstanceClasses.engineMemoryBytes(instanceClass);
+            if (memory.isEmpty()) {
+                return java.util.OptionalInt.empty();
+            }
+            return rdsEngine.contains("postgres") ? java.util.OptionalInt.of((int) Math.min(memory.get() / 9531392, 5000))
+                    : java.util.OptionalInt.of((int) (memory.get() / 12582880));
+        }
+
+        private static java.util.OptionalInt auroraMysqlConnections(String instanceClass) {
+            String size = instanceClass.substring(instanceClass.lastIndexOf('.') + 1);
+            boolean burstable = instanceClass.startsWith("db.t");
+            Integer value = burstable ? Map.of("small", 45, "medium", 90, "large", 135).get(size)
+                    : Map.of("large", 1000, "xlarge", 2000, "2xlarge", 3000, "4xlarge", 4000, "8xlarge", 5000,
+                    "12xlarge", 6000, "16xlarge", 6000, "24xlarge", 6000).get(size);
+            return value == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(value);
         }
 
         /** Every parameter the program sets: TLS first, then logging. */

@@ -102,7 +102,8 @@ public final class Queue extends ComponentResource implements Store<QueueAccess>
                         "GreaterThanThreshold", 0, 60, 1, "notBreaching"),
                 new Alerts.AlarmSpec(label + "-age", label + ": oldest message older than " + t.queueAgeSeconds() + " s",
                         "AWS/SQS", "ApproximateAgeOfOldestMessage", Map.of("QueueName", queue.name()), "Maximum",
-                        "GreaterThanThreshold", t.queueAgeSeconds(), 60, t.evaluationMinutes(), "notBreaching"));
+                        "GreaterThanThreshold", t.queueAgeSeconds(), t.periodSeconds(AlertSettings.Family.QUEUE),
+                        t.evaluationPeriods(AlertSettings.Family.QUEUE), "notBreaching"));
     }
 
     public Output<String> queueName() {

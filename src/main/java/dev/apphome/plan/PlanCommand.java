@@ -10,10 +10,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
@@ -63,9 +65,17 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         Path file = resolve(stack);
         String stackName = stackName(file);
+        if (json != null) {
+            String problem = outputProblem(json, file);
+            if (problem != null) {
+                err.println("error: " + problem);
+                err.println("No plan was made.");
+                return FAILED;
+            }
+        }
         StackSettings settings;
         ConfigSource source;
         try {
@@ -106,14 +116,77 @@ public final class PlanCommand implements Callable<Integer> {
         out.println("Resources: + " + result.resources().size() + " to create (" + resources + " AWS resources, "
                 + (result.resources().size() - resources) + " components)");
         if (json != null) {
-            Path parent = json.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            Path pulumiYaml = file.toAbsolutePath().getParent().resolve("Pulumi.yaml");
+            try {
+                Path parent = json.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.writeString(json, PlanDocument.toJson(result, PlanDocument.projectDefaults(pulumiYaml)));
+            } catch (IOException e) {
+                err.println("error: cannot write --json " + json + ": " + reason(e) + "; choose another path.");
+                return FAILED;
             }
-            Files.writeString(json, PlanDocument.toJson(result));
             out.println("Wrote " + json);
         }
         return 0;
+    }
+
+    /**
+     * Why {@code target} cannot receive the plan, or null when it can: it is checked before the
+     * program runs, so that a bad path costs no evaluation and never overwrites an input.
+     */
+    static String outputProblem(Path target, Path stackFile) {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path project = stackFile.toAbsolutePath().normalize().getParent().resolve("Pulumi.yaml");
+        for (Path input : List.of(stackFile.toAbsolutePath().normalize(), project)) {
+            if (absolute.equals(input) || (Files.exists(absolute) && Files.exists(input) && sameFile(absolute, input))) {
+                return "--json " + target + " is " + (input.equals(project) ? "the project file" : "the stack file")
+                        + " this plan reads; writing the plan there would destroy it. Give another file, e.g. --json plans/"
+                        + stackName(stackFile) + ".json";
+            }
+        }
+        if (Files.isDirectory(absolute)) {
+            return "--json " + target + " is a directory; give a file in it, e.g. --json "
+                    + target.resolve(stackName(stackFile) + ".json");
+        }
+        Path existing = absolute.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            return "cannot write --json " + target + ": " + existing + " is a file, not a directory; choose another path.";
+        }
+        try {
+            if (Files.exists(absolute)) {
+                // Opening for append without writing leaves the file as it is.
+                Files.newOutputStream(absolute, StandardOpenOption.APPEND).close();
+            } else if (existing != null) {
+                Files.delete(Files.createTempFile(existing, ".plan-", ".probe"));
+            }
+        } catch (IOException e) {
+            return "cannot write --json " + target + ": " + reason(e) + "; choose another path.";
+        }
+        return null;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** An I/O failure in words (Java's messages name only the path). */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.getMessage();
     }
 
     static Path resolve(String stack) {

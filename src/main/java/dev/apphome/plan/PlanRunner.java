@@ -18,8 +18,17 @@ import java.util.Map;
  */
 public final class PlanRunner {
 
-    /** What one run produced. */
-    public record Result(List<PlannedResource> resources, Map<String, Object> stackOutputs) {
+    /**
+     * What one run produced.
+     *
+     * @param resources    every registered resource, parents before children
+     * @param stackOutputs the stack's outputs, secrets masked
+     * @param config       the stack's config as the CLI reports it in a preview: every key, secret values
+     *                     blinded as {@value PlannedResource#SECRET}
+     * @param preview      whether values AWS computes were left unknown
+     */
+    public record Result(List<PlannedResource> resources, Map<String, Object> stackOutputs, Map<String, String> config,
+                         boolean preview) {
 
         public List<PlannedResource> ofType(String type) {
             return resources.stream().filter(r -> r.type().equals(type)).toList();
@@ -90,7 +99,7 @@ public final class PlanRunner {
                             .build())
                     .mocks(mocks)
                     .config(source.values(), source.secretKeys())
-                    .monitorDecorator(ignored -> monitor[0] = new RecordingMonitor(mocks, PulumiTestInternal.mockLog()))
+                    .monitorDecorator(ignored -> monitor[0] = new RecordingMonitor(mocks, PulumiTestInternal.mockLog(), preview))
                     .build();
             var result = test.runTest(program::accept);
             if (result.exitCode() != 0 || !result.exceptions().isEmpty() || !result.errors().isEmpty()) {
@@ -105,7 +114,9 @@ public final class PlanRunner {
                 outputs.put(k, data.isSecret() ? PlannedResource.SECRET
                         : data.isKnown() ? data.getValueNullable() : StructValues.UNKNOWN);
             });
-            return new Result(monitor[0].recorded(), outputs);
+            Map<String, String> config = new java.util.TreeMap<>();
+            source.values().forEach((k, v) -> config.put(k, source.isSecret(k) ? PlannedResource.SECRET : v));
+            return new Result(monitor[0].recorded(), outputs, config, preview);
         } finally {
             PulumiTestInternal.cleanup();
         }

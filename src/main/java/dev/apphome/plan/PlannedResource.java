@@ -21,7 +21,7 @@ import java.util.Set;
  * @param propertyDependencies input name to the URNs its value came from
  * @param id                   the mocked id (empty for components)
  * @param outputs              the mocked outputs, with secrets masked
- * @param aliases              URNs this resource had before, which the engine takes as its own
+ * @param options              the other resource options the engine records and passes to policies
  */
 public record PlannedResource(
         String urn,
@@ -37,9 +37,37 @@ public record PlannedResource(
         Map<String, List<String>> propertyDependencies,
         String id,
         Map<String, Object> outputs,
-        List<String> aliases) {
+        Options options) {
 
     public static final String SECRET = "[secret]";
+
+    /**
+     * The resource options besides parent, protect, retainOnDelete and dependencies, as the engine
+     * records them from the register-resource request.
+     *
+     * @param provider                the provider reference {@code <provider urn>::<provider id>}; for a
+     *                                resource without an explicit provider, the engine's default provider
+     *                                of its package ({@code default_6_83_0}); empty for components
+     * @param ignoreChanges           input names whose changes are ignored
+     * @param additionalSecretOutputs output names the engine keeps secret
+     * @param aliases                 former URNs of the resource
+     * @param customTimeouts          create/update/delete/read timeouts in seconds; empty when none is set
+     * @param deleteBeforeReplace     the option when the program set it, else null (the engine then decides)
+     * @param replaceOnChanges        input names whose changes force a replacement
+     * @param deletedWith             the URN whose deletion deletes this resource, or empty
+     */
+    public record Options(
+            String provider,
+            List<String> ignoreChanges,
+            List<String> additionalSecretOutputs,
+            List<String> aliases,
+            Map<String, Double> customTimeouts,
+            Boolean deleteBeforeReplace,
+            List<String> replaceOnChanges,
+            String deletedWith) {
+
+        public static final Options NONE = new Options("", List.of(), List.of(), List.of(), Map.of(), null, List.of(), "");
+    }
 
     /** An input by dotted path ({@code healthCheck.path}, {@code subnets.0}), or null. */
     public Object input(String path) {

@@ -4,6 +4,7 @@ import com.pulumi.Log;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
+import pulumirpc.AliasOuterClass;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
@@ -24,15 +25,18 @@ import java.util.concurrent.CompletableFuture;
 final class RecordingMonitor extends MockMonitor {
 
     private final List<PlannedResource> recorded = Collections.synchronizedList(new ArrayList<>());
+    private final boolean preview;
 
-    RecordingMonitor(Mocks mocks, Log log) {
+    /** @param preview whether the engine previews: a provider created in a preview has no id yet */
+    RecordingMonitor(Mocks mocks, Log log, boolean preview) {
         super(mocks, log);
+        this.preview = preview;
     }
 
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
         return super.registerResourceAsync(resource, request).thenApply(response -> {
-            recorded.add(toPlanned(request, response));
+            recorded.add(toPlanned(request, response, preview));
             return response;
         });
     }
@@ -66,7 +70,7 @@ final class RecordingMonitor extends MockMonitor {
         return List.copyOf(result);
     }
 
-    private static PlannedResource toPlanned(RegisterResourceRequest request, RegisterResourceResponse response) {
+    static PlannedResource toPlanned(RegisterResourceRequest request, RegisterResourceResponse response, boolean preview) {
         Set<String> secretInputs = new LinkedHashSet<>();
         request.getObject().getFieldsMap().forEach((k, v) -> {
             if (StructValues.containsSecret(v)) {
@@ -104,34 +108,108 @@ final class RecordingMonitor extends MockMonitor {
                 propertyDependencies,
                 request.getCustom() ? response.getId() : "",
                 outputs,
-                aliases(request, response.getUrn()));
+                options(request, response.getUrn(), preview));
+    }
+
+    /** The options the engine records for the resource, resolved as the engine resolves them. */
+    static PlannedResource.Options options(RegisterResourceRequest request, String urn, boolean preview) {
+        List<String> aliases = new ArrayList<>(request.getAliasURNsList());
+        for (AliasOuterClass.Alias alias : request.getAliasesList()) {
+            aliases.add(alias.hasUrn() ? alias.getUrn() : aliasUrn(alias.getSpec(), request, urn));
+        }
+        Map<String, Double> timeouts = new LinkedHashMap<>();
+        var t = request.getCustomTimeouts();
+        putSeconds(timeouts, "create", t.getCreate());
+        putSeconds(timeouts, "update", t.getUpdate());
+        putSeconds(timeouts, "delete", t.getDelete());
+        putSeconds(timeouts, "read", t.getRead());
+        return new PlannedResource.Options(
+                provider(request, urn, preview),
+                List.copyOf(request.getIgnoreChangesList()),
+                List.copyOf(request.getAdditionalSecretOutputsList()),
+                List.copyOf(aliases),
+                Map.copyOf(timeouts),
+                request.getDeleteBeforeReplaceDefined() ? request.getDeleteBeforeReplace() : null,
+                List.copyOf(request.getReplaceOnChangesList()),
+                request.getDeletedWith());
     }
 
     /**
-     * The URNs a resource's aliases stand for: given whole, or as a spec whose unset parts are the
-     * resource's own (name, type, parent, stack, project; the SDK sends an empty parent URN for "the
-     * same parent"), turned into a URN as the mock engine spells URNs: the parent's qualified type,
-     * {@code $}, the type.
+     * A custom resource registered without a provider gets the engine's default provider of its
+     * package, named after the package version the SDK sends ({@code default_6_83_0}); its id is
+     * unknown while the provider is only previewed.
      */
-    static List<String> aliases(RegisterResourceRequest request, String urn) {
-        List<String> urns = new ArrayList<>(request.getAliasURNsList());
-        String[] own = urn.substring("urn:pulumi:".length()).split("::", 4);
-        for (var alias : request.getAliasesList()) {
-            if (alias.hasUrn()) {
-                urns.add(alias.getUrn());
-                continue;
-            }
-            var spec = alias.getSpec();
-            String stack = spec.getStack().isEmpty() ? own[0] : spec.getStack();
-            String project = spec.getProject().isEmpty() ? own[1] : spec.getProject();
-            String type = spec.getType().isEmpty() ? request.getType() : spec.getType();
-            String name = spec.getName().isEmpty() ? request.getName() : spec.getName();
-            String parent = spec.getNoParent() ? ""
-                    : spec.hasParentUrn() && !spec.getParentUrn().isEmpty() ? spec.getParentUrn() : request.getParent();
-            String parentType = parent.isEmpty() ? "" : parent.substring("urn:pulumi:".length()).split("::", 4)[2];
-            String qualified = parentType.isEmpty() ? type : parentType + "$" + type;
-            urns.add("urn:pulumi:" + stack + "::" + project + "::" + qualified + "::" + name);
+    static String provider(RegisterResourceRequest request, String urn, boolean preview) {
+        if (!request.getProvider().isEmpty()) {
+            return request.getProvider();
         }
-        return List.copyOf(urns);
+        String type = request.getType();
+        if (!request.getCustom() || type.startsWith("pulumi:providers:")) {
+            return "";
+        }
+        String pkg = type.substring(0, type.indexOf(':'));
+        String version = request.getVersion();
+        String name = version.isEmpty() ? "default" : "default_" + version.replaceAll("[^A-Za-z0-9]", "_");
+        String providerUrn = stackPrefix(urn) + "pulumi:providers:" + pkg + "::" + name;
+        String hex = PlanMocks.hex(providerUrn);
+        String id = preview ? StructValues.UNKNOWN : hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-"
+                + hex.substring(12, 16) + "-" + hex.substring(16, 20) + "-" + hex.substring(20, 32);
+        return providerUrn + "::" + id;
+    }
+
+    /** {@code urn:pulumi:<stack>::<project>::} of a URN. */
+    private static String stackPrefix(String urn) {
+        int stackEnd = urn.indexOf("::");
+        int projectEnd = urn.indexOf("::", stackEnd + 2);
+        return urn.substring(0, projectEnd + 2);
+    }
+
+    /** The URN an alias given by its parts names: the parts it leaves out are the resource's own. */
+    static String aliasUrn(AliasOuterClass.Alias.Spec spec, RegisterResourceRequest request, String urn) {
+        int stackEnd = urn.indexOf("::");
+        int projectEnd = urn.indexOf("::", stackEnd + 2);
+        String stack = spec.getStack().isEmpty() ? urn.substring("urn:pulumi:".length(), stackEnd) : spec.getStack();
+        String project = spec.getProject().isEmpty() ? urn.substring(stackEnd + 2, projectEnd) : spec.getProject();
+        String name = spec.getName().isEmpty() ? request.getName() : spec.getName();
+        String type = spec.getType().isEmpty() ? request.getType() : spec.getType();
+        // An empty parent URN means the resource's own parent, as the engine reads it.
+        String parent = spec.hasNoParent() && spec.getNoParent() ? ""
+                : spec.hasParentUrn() && !spec.getParentUrn().isEmpty() ? spec.getParentUrn() : request.getParent();
+        String chain = parent.isEmpty() ? type : qualifiedType(parent) + "$" + type;
+        return "urn:pulumi:" + stack + "::" + project + "::" + chain + "::" + name;
+    }
+
+    /** The type chain of a URN: everything between the project and the name. */
+    private static String qualifiedType(String urn) {
+        int stackEnd = urn.indexOf("::");
+        int projectEnd = urn.indexOf("::", stackEnd + 2);
+        return urn.substring(projectEnd + 2, urn.lastIndexOf("::"));
+    }
+
+    /** A Go duration as the engine parses custom timeouts ({@code 10m}, {@code 1h30m}, {@code 90s}). */
+    private static void putSeconds(Map<String, Double> into, String key, String duration) {
+        if (duration.isEmpty()) {
+            return;
+        }
+        var matcher = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(h|ms|m|s)").matcher(duration);
+        double seconds = 0;
+        int end = 0;
+        while (matcher.find() && matcher.start() == end) {
+            double value = Double.parseDouble(matcher.group(1));
+            seconds += switch (matcher.group(2)) {
+                case "h" -> value * 3600;
+                case "m" -> value * 60;
+                case "ms" -> value / 1000;
+                default -> value;
+            };
+            end = matcher.end();
+        }
+        if (end != duration.length()) {
+            throw new IllegalArgumentException("custom timeout " + key + " \"" + duration
+                    + "\" is not a duration such as 10m, 1h30m or 90s");
+        }
+        if (seconds != 0) {
+            into.put(key, seconds);
+        }
     }
 }

@@ -52,21 +52,22 @@ public final class FreshnessCheck {
         }
     }
 
-    /** SHA-256 over the relative path and bytes of every file under src/main, in path order, and pom.xml. */
+    /**
+     * SHA-256 over the relative path and bytes of every source file, in path order. The source files
+     * are what git tracks under {@code src/main} and {@code pom.xml}, plus untracked Java files it does
+     * not ignore (Maven compiles those too), so that editor swap files, backups and build output
+     * never make the jar refuse to start. Outside a git work tree, every file under {@code src/main}
+     * except hidden files and {@code ~} backups, and {@code pom.xml}.
+     */
     public static String fingerprint(Path root) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(root.resolve("src/main"))) {
-                files = Stream.concat(walk.filter(Files::isRegularFile), Stream.of(root.resolve("pom.xml")))
-                        .map(p -> root.relativize(p))
-                        .sorted()
-                        .toList();
-            }
-            for (Path file : files) {
-                digest.update(file.toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+            for (String file : sources(root)) {
+                Path path = root.resolve(file);
+                digest.update(file.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                digest.update(Files.readAllBytes(root.resolve(file)));
+                // A tracked file deleted from the work tree counts as a change, like an edit.
+                digest.update(Files.isRegularFile(path) ? Files.readAllBytes(path) : "\0deleted".getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }
             return HexFormat.of().formatHex(digest.digest());
@@ -75,6 +76,46 @@ public final class FreshnessCheck {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The source files' paths relative to {@code root}, with {@code /} separators, sorted. */
+    static List<String> sources(Path root) throws IOException {
+        List<String> tracked = git(root, "ls-files", "-z", "--cached", "--", "src/main", "pom.xml");
+        if (tracked != null) {
+            List<String> untracked = git(root, "ls-files", "-z", "--others", "--exclude-standard", "--", "src/main");
+            var files = new java.util.TreeSet<>(tracked);
+            untracked.stream().filter(f -> f.endsWith(".java")).forEach(files::add);
+            return List.copyOf(files);
+        }
+        try (Stream<Path> walk = Files.walk(root.resolve("src/main"))) {
+            return Stream.concat(walk.filter(Files::isRegularFile), Stream.of(root.resolve("pom.xml")))
+                    .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().endsWith("~"))
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** The NUL-separated output of a git command in {@code root}, or null when git or a work tree is missing. */
+    private static List<String> git(Path root, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", root.toString()));
+        command.addAll(List.of(args));
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            return null; // no git on this machine
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (process.waitFor() != 0) {
+                return null; // not a git work tree (a source archive)
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while listing sources", e);
+        }
+        return java.util.Arrays.stream(output.split("\0")).filter(f -> !f.isEmpty()).toList();
     }
 
     /** Build step: writes the fingerprint of {@code args[0]} into the file {@code args[1]}. */

@@ -2,6 +2,9 @@ package dev.apphome.service;
 
 import com.pulumi.aws.appautoscaling.Policy;
 import com.pulumi.aws.appautoscaling.PolicyArgs;
+import com.pulumi.aws.appautoscaling.ScheduledAction;
+import com.pulumi.aws.appautoscaling.ScheduledActionArgs;
+import com.pulumi.aws.appautoscaling.inputs.ScheduledActionScalableTargetActionArgs;
 import com.pulumi.aws.appautoscaling.Target;
 import com.pulumi.aws.appautoscaling.TargetArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyStepScalingPolicyConfigurationArgs;
@@ -101,7 +104,7 @@ public final class AppService extends ComponentResource {
         this.firewall = new Firewall(name, args.kind().label() + " service " + args.name(),
                 placement.network().vpcId(), this);
         firewall.allowHttpsOut("HTTPS to AWS APIs, image registries and third-party APIs");
-        Connection connection = uses.apply(new Client(args.name(), firewall));
+        Connection connection = uses.apply(new Client(args.name(), firewall)).and(observability(args, placement));
 
         var logGroup = new LogGroup(Naming.child(name, "logs"), LogGroupArgs.builder()
                 .name(placement.logGroupPrefix() + "/" + args.name())
@@ -154,7 +157,7 @@ public final class AppService extends ComponentResource {
                 .cluster(placement.cluster().arn())
                 .taskDefinition(taskDefinition.arn())
                 .desiredCount(args.desiredCount())
-                .capacityProviderStrategies(placement.cluster().strategy())
+                .capacityProviderStrategies(placement.cluster().strategy(args.capacity()))
                 .platformVersion("LATEST")
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
                         .subnets(placement.network().ids(SubnetTier.PRIVATE))
@@ -289,7 +292,47 @@ public final class AppService extends ComponentResource {
                     "retries", health.unhealthyThreshold(),
                     "startPeriod", Math.min(health.gracePeriodSeconds(), 300)));
         }
-        return Json.render(List.of(container));
+        if (!args.tracing().enabled()) {
+            return Json.render(List.of(container));
+        }
+        // The daemon takes its share of the task; the application's container keeps the rest.
+        Map<String, Object> daemon = new LinkedHashMap<>();
+        daemon.put("name", "xray-daemon");
+        daemon.put("image", Tracing.DAEMON_IMAGE);
+        daemon.put("essential", false);
+        daemon.put("cpu", Tracing.DAEMON_CPU);
+        daemon.put("memoryReservation", Tracing.DAEMON_MEMORY);
+        daemon.put("readonlyRootFilesystem", true);
+        daemon.put("portMappings", List.of(Map.of("containerPort", 2000, "protocol", "udp")));
+        daemon.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
+                "awslogs-group", logGroup.name(),
+                "awslogs-region", region,
+                "awslogs-stream-prefix", "xray")));
+        return Json.render(List.of(container, daemon));
+    }
+
+    /**
+     * What tracing and custom metrics need: the daemon's address and the X-Ray actions (which have
+     * no resource-level permissions), and PutMetricData in the service's namespace only; and the
+     * interface endpoints a network without NAT needs for them.
+     */
+    private static Connection observability(ServiceSettings args, Placement placement) {
+        Connection extra = Connection.none();
+        if (args.tracing().enabled()) {
+            placement.network().reachPrivately("xray");
+            extra = extra.and(new Connection(Map.of("AWS_XRAY_DAEMON_ADDRESS", Output.of("127.0.0.1:2000")), Map.of(),
+                    List.of(PolicyDocument.allow("SendTraces", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords",
+                            "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:GetSamplingStatisticSummaries"),
+                            List.of("*")))));
+        }
+        if (args.metrics() != null) {
+            placement.network().reachPrivately("monitoring");
+            extra = extra.and(new Connection(Map.of("METRICS_NAMESPACE", Output.of(args.metrics())), Map.of(),
+                    List.of(PolicyDocument.withCondition(PolicyDocument.allow("PublishOwnMetrics",
+                                    List.of("cloudwatch:PutMetricData"), List.of("*")),
+                            Map.of("StringEquals", Map.of("cloudwatch:namespace", args.metrics()))))));
+        }
+        return extra;
     }
 
     private void autoscaling(String name, Cluster cluster, Optional<LoadBalancer> loadBalancer,
@@ -304,6 +347,18 @@ public final class AppService extends ComponentResource {
                 .maxCapacity(args.maxCount())
                 .build(), child);
         Scaling scaling = args.scaling();
+        for (int i = 0; i < scaling.schedules().size(); i++) {
+            Schedule schedule = scaling.schedules().get(i);
+            new ScheduledAction(Naming.child(name, "schedule-" + (i + 1)), ScheduledActionArgs.builder()
+                    .serviceNamespace(target.serviceNamespace())
+                    .scalableDimension(target.scalableDimension())
+                    .resourceId(target.resourceId())
+                    .schedule(schedule.at())
+                    .timezone(schedule.timeZone())
+                    .scalableTargetAction(ScheduledActionScalableTargetActionArgs.builder()
+                            .minCapacity(schedule.minCount()).maxCapacity(schedule.maxCount()).build())
+                    .build(), child);
+        }
         if (scalingQueue.isPresent()) {
             queueScaling(name, target, scalingQueue.get(), cluster.name(), child);
         }

@@ -70,14 +70,18 @@ public final class Cluster extends ComponentResource {
         registerOutputs(Map.of("name", cluster.name()));
     }
 
-    /** The stack's capacity strategy, spelled out on each service so that it never depends on defaults. */
-    List<ServiceCapacityProviderStrategyArgs> strategy() {
+    /**
+     * A service's capacity strategy: the stack's, with the service's own values over it, spelled
+     * out on each service so that it never depends on the cluster's defaults.
+     */
+    List<ServiceCapacityProviderStrategyArgs> strategy(Capacity own) {
+        ClusterSettings placed = own.over(args);
         List<ServiceCapacityProviderStrategyArgs> strategy = new ArrayList<>();
         strategy.add(ServiceCapacityProviderStrategyArgs.builder()
-                .capacityProvider("FARGATE").base(args.fargateBase()).weight(args.fargateWeight()).build());
-        if (args.spotWeight() > 0) {
+                .capacityProvider("FARGATE").base(placed.fargateBase()).weight(placed.fargateWeight()).build());
+        if (placed.spotWeight() > 0) {
             strategy.add(ServiceCapacityProviderStrategyArgs.builder()
-                    .capacityProvider("FARGATE_SPOT").base(0).weight(args.spotWeight()).build());
+                    .capacityProvider("FARGATE_SPOT").base(0).weight(placed.spotWeight()).build());
         }
         return strategy;
     }

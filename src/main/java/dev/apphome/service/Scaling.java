@@ -17,6 +17,7 @@ import java.util.List;
  * @param scaleOutCooldownSeconds wait after scaling out
  * @param queue                   a queue the service consumes whose backlog drives scaling instead of the targets
  * @param messagesPerTask         backlog one task works through
+ * @param schedules               changes of the task-count bounds at set times
  */
 public record Scaling(
         @Key(doc = "CPU target tracking", unit = "%", derived = "70 when no other target is set", min = 10, max = 95)
@@ -28,7 +29,13 @@ public record Scaling(
         @Key(doc = "wait after scaling out", unit = "seconds", dflt = "60", min = 0, max = 3600) int scaleOutCooldownSeconds,
         @Key(doc = "scale on this consumed queue's backlog instead, down to `minCount` (0 allowed) once the queue is "
                 + "empty for the scale-in cooldown") String queue,
-        @Key(doc = "backlog one task works through", dflt = "100", min = 1, max = 1000000) int messagesPerTask) {
+        @Key(doc = "backlog one task works through", dflt = "100", min = 1, max = 1000000) int messagesPerTask,
+        @Key(doc = "scheduled changes of `minCount`/`maxCount`, e.g. none at night: a list of `{at, minCount, "
+                + "maxCount, timeZone}`") List<Schedule> schedules) {
+
+    public Scaling {
+        schedules = List.copyOf(schedules);
+    }
 
     /** CPU target tracking is the default when nothing else is asked for. */
     static final int DEFAULT_CPU_PERCENT = 70;

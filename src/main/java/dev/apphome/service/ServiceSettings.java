@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  * @param uses                   the data stores this service may use, each with its access
  * @param command                container command override
  * @param readOnlyRootFilesystem whether the container's root file system is read-only
+ * @param capacity               its own capacity strategy, over the cluster's
+ * @param tracing                X-Ray tracing
+ * @param metrics                the CloudWatch namespace its custom metrics go to, if any
  */
 public record ServiceSettings(
         @Name(noun = "service", pattern = "[a-z][a-z0-9-]{0,18}[a-z0-9]", allowed = "2 to 20 lowercase letters, digits "
@@ -56,7 +59,13 @@ public record ServiceSettings(
         @Key(doc = "stores it may use (its task role gets exactly these)") Uses uses,
         @Key(doc = "container command") List<String> command,
         @Key(doc = "read-only root file system (a writable `/tmp` is always mounted); false for images that write "
-                + "elsewhere", dflt = "true") boolean readOnlyRootFilesystem) {
+                + "elsewhere", dflt = "true") boolean readOnlyRootFilesystem,
+        @Key(doc = "its own capacity strategy (e.g. Spot for a worker only); keys left out take the cluster's")
+        Capacity capacity,
+        @Key(doc = "X-Ray tracing") Tracing tracing,
+        @Key(doc = "CloudWatch namespace the service may publish custom metrics to (`cloudwatch:PutMetricData` in that "
+                + "namespace only)", pattern = "[A-Za-z0-9._/#:-]{1,255}", allowed = "a CloudWatch namespace such as "
+                + "Commerce/Api (not AWS/…)") String metrics) {
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern SECRET_LIKE = Pattern.compile(
@@ -114,6 +123,12 @@ public record ServiceSettings(
                     s -> "is set on a " + s.kind.label() + " service, which has no load balancer to probe it; allowed: "
                             + "command, a container health check such as [\"CMD-SHELL\", \"curl -f "
                             + "http://localhost:8080/health || exit 1\"]"),
+            Rule.of("metrics", s -> s.metrics == null || !s.metrics.startsWith("AWS/"), s -> "found '" + s.metrics
+                    + "'; allowed: a namespace of your own (AWS/ namespaces are AWS's)"),
+            Rule.of("tracing", s -> !s.tracing.enabled() || FargateSizes.allowed(s.cpu, s.memory)
+                            && s.memory - Tracing.DAEMON_MEMORY >= 256,
+                    s -> "is on with memory " + s.memory + "; allowed: memory that leaves the application at least 256 MiB "
+                            + "beside the daemon's " + Tracing.DAEMON_MEMORY),
             Rule.of("minCount", s -> s.minCount > 0 || s.scaling.queue() != null || s.kind instanceof ServiceKind.Worker,
                     s -> "is 0 for a " + s.kind.label() + " service without queue scaling, so nothing would start a task "
                             + "again; allowed: 1 or more, or scaling.queue on a worker"));
@@ -123,8 +138,9 @@ public record ServiceSettings(
                 + "digit, and none of " + String.join(", ", INJECTED.stream().sorted().toList());
     }
 
+    /** Whether Application Auto Scaling owns the task count: it scales between bounds, or on a schedule. */
     public boolean autoscaled() {
-        return maxCount > minCount;
+        return maxCount > minCount || !scaling.schedules().isEmpty();
     }
 
     /** The container port, for web and internal services. */

@@ -72,6 +72,8 @@ class CacheComponentTest {
         assertEquals("aws:secretsmanager/secretVersion:SecretVersion",
                 source(plan, group, "authToken").type());
         assertEquals("[secret]", group.input("authToken"));
+        assertEquals(List.of(), group.options().ignoreChanges());
+        assertEquals(true, group.options().deleteBeforeReplace(), "its id is fixed: a replacement deletes the old one first");
     }
 
     @Test

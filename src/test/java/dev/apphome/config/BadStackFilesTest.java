@@ -219,6 +219,18 @@ class BadStackFilesTest {
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "cron with both days|cron(0 20 1 * MON *)|found 'cron(0 20 1 * MON *)', which sets both day-of-month and day-of-week; allowed: ? in one of them, e.g. cron(0 20 ? * MON-FRI *)",
+            "cron with five fields|cron(0 20 * * ?)|found 'cron(0 20 * * ?)', with 5 fields; allowed: six — minutes hours day-of-month month day-of-week year",
+            "rate with a plural of one|rate(1 hours)|found 'rate(1 hours)', whose unit must be singular for 1 and plural above; allowed: rate(1 hour) or rate(2 hours)"})
+    void aScheduleAutoScalingWouldRefuseIsRefused(String label, String at, String expected) {
+        var found = problems(Stacks.MINIMAL.replace("port: 8080", "port: 8080\n      maxCount: 3\n      scaling: {schedules: [{at: '"
+                + at + "', minCount: 1, maxCount: 2}]}"));
+
+        assertEquals(List.of("Pulumi.test.yaml: apphome:services.web.scaling.schedules[0].at: " + expected), found);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             "not a list|{resource: apphome-test-db-instance, reason: engine change}|Pulumi.test.yaml: apphome:allowReplace: expected a list of objects, found an object",
             "no reason|[{resource: apphome-test-db-instance}]|Pulumi.test.yaml: apphome:allowReplace[0].reason: is required; allowed: a sentence of at least 10 characters saying why losing or moving it is acceptable",
             "a reason too short to review|[{resource: apphome-test-db-instance, reason: ok}]|Pulumi.test.yaml: apphome:allowReplace[0].reason: found 'ok'; allowed: a sentence of at least 10 characters saying why losing or moving it is acceptable",

@@ -165,7 +165,8 @@ class StackSettingsReaderTest {
                         + "flowLogRetentionDays",
                 "Pulumi.test.yaml: apphome:services.api.memroy: unknown key; did you mean 'memory'?; allowed keys here: "
                         + "kind, image, port, cpu, memory, architecture, desiredCount, minCount, maxCount, scaling, "
-                        + "environment, secrets, healthCheck, routing, calls, uses, command, readOnlyRootFilesystem",
+                        + "environment, secrets, healthCheck, routing, calls, uses, command, readOnlyRootFilesystem, "
+                        + "capacity, tracing, metrics",
                 "Pulumi.test.yaml: apphome:services.jobs.memory: cpu 256 with memory 4096 is not a Fargate size; allowed "
                         + "with cpu 256: [512, 1024, 2048] (cpu one of [256, 512, 1024, 2048, 4096, 8192, 16384])",
                 "Pulumi.test.yaml: apphome:services.jobs.environment.DB_PASSWORD: looks like a secret in a plain "

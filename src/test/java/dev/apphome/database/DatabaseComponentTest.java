@@ -149,4 +149,15 @@ class DatabaseComponentTest {
         assertEquals(List.of(false), mysql.ofType("aws:rds/clusterInstance:ClusterInstance").stream()
                 .map(i -> i.input("autoMinorVersionUpgrade")).distinct().toList());
     }
+
+    @Test
+    void aReplacementDeletesTheOldDatabaseFirstBecauseItsIdentifierIsFixed() {
+        var plan = Components.declare(s -> new Database("db", Components.settings(DatabaseSettings.class, Map.of(
+                "engine", "postgres", "deployment", "aurora", "instanceClass", "db.r6g.large", "readers", 1)), s.stores()));
+
+        // Pulumi creates a replacement first by default, which would fail on "already exists".
+        assertEquals(List.of(true, true, true), plan.resources().stream()
+                .filter(r -> r.type().equals(CLUSTER) || r.type().equals("aws:rds/clusterInstance:ClusterInstance"))
+                .map(r -> r.options().deleteBeforeReplace()).toList());
+    }
 }

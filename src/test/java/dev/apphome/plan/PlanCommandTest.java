@@ -49,7 +49,7 @@ class PlanCommandTest {
         assertTrue(vpc.get("id").toString().matches("vpc-[0-9a-f]{17}"));
         assertEquals("urn:pulumi:dev::apphome::pulumi:pulumi:Stack$apphome:network:Network::apphome-dev", vpc.get("parent"));
         assertEquals(true, vpc.get("custom"));
-        assertEquals(false, vpc.get("protect"));
+        assertFalse(vpc.containsKey("protect"), "the CLI leaves out protect when it is false");
         var ids = steps.stream().map(s -> map(map(s).get("newState")))
                 .filter(s -> Boolean.TRUE.equals(s.get("custom"))).map(s -> s.get("id")).toList();
         assertEquals(ids.size(), ids.stream().distinct().count(), "every id is unique");
@@ -60,6 +60,127 @@ class PlanCommandTest {
         assertEquals(ids.size() - 1, arns.size());
         assertEquals(arns.size(), arns.stream().distinct().count(), "every ARN is unique");
         assertTrue(run.out().startsWith("Resources: + " + steps.size() + " to create"));
+    }
+
+    @Test
+    void writesTheFieldsOfTheCliPreviewDigestAndNoOthers(@TempDir Path dir) throws Exception {
+        Path stack = Stacks.write("digest", Stacks.MINIMAL);
+        Files.writeString(stack.resolveSibling("Pulumi.yaml"), "name: apphome\nruntime: java\nconfig:\n"
+                + "  logRetentionDays: {type: integer, default: 30}\n  protectResources: {type: boolean, default: true}\n");
+        Path json = dir.resolve("digest.json");
+
+        var run = run(stack.toString(), "--json", json.toString(), "--quiet", "--preview");
+
+        assertEquals(0, run.status(), run.err());
+        var document = map(Json.parse(Files.readString(json)));
+        assertEquals(List.of("config", "steps", "changeSummary"), List.copyOf(document.keySet()));
+        var config = map(document.get("config"));
+        assertEquals("eu-west-1", config.get("aws:region"));
+        assertEquals("30", config.get("apphome:logRetentionDays"), "Pulumi.yaml defaults join the stack's config");
+        assertEquals("true", config.get("apphome:protectResources"));
+        assertEquals("{\"web\":{\"image\":\"nginx:1.27\",\"kind\":\"web\",\"port\":8080,\"routing\":{\"priority\":10}}}",
+                config.get("apphome:services"),
+                "object values as compact JSON with sorted keys");
+        var steps = list(document.get("steps"));
+        String stackUrn = "urn:pulumi:digest::apphome::pulumi:pulumi:Stack::apphome-digest";
+        Map<String, Object> root = new java.util.LinkedHashMap<>();
+        root.put("op", "create");
+        root.put("urn", stackUrn);
+        root.put("newState", Map.of("urn", stackUrn, "custom", false, "type", "pulumi:pulumi:Stack"));
+        root.put("detailedDiff", null);
+        assertEquals(root, steps.get(0), "no stack outputs: the CLI writes the stack's step before they exist");
+        var vpc = steps.stream().map(s -> map(s)).filter(s -> map(s.get("newState")).get("type").equals("aws:ec2/vpc:Vpc"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("op", "urn", "provider", "newState", "detailedDiff"), List.copyOf(vpc.keySet()));
+        assertEquals("urn:pulumi:digest::apphome::pulumi:providers:aws::default_6_83_0::04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+                vpc.get("provider"), "the default provider, whose id a preview does not know");
+        var state = map(vpc.get("newState"));
+        assertEquals(List.of("urn", "custom", "type", "inputs", "outputs", "parent", "provider", "propertyDependencies"),
+                List.copyOf(state.keySet()), "no id in a preview, and no false or empty fields");
+        assertEquals(List.of(), map(state.get("propertyDependencies")).get("cidrBlock"), "every input has its dependency list");
+        assertTrue(steps.stream().noneMatch(s -> map(map(s).get("newState")).get("type").toString().startsWith("pulumi:providers:")),
+                "the CLI hides default-provider steps");
+        assertEquals(Map.of("create", (long) steps.size()), document.get("changeSummary"));
+    }
+
+    @Test
+    void recordsTheOptionsTheEngineKeeps() {
+        var plan = Stacks.plan("prod");
+        var cache = plan.named("aws:elasticache/replicationGroup:ReplicationGroup", "apphome-prod-cache-group");
+        var bucket = plan.named("aws:s3/bucketV2:BucketV2", "apphome-prod-bucket-media-bucket");
+
+        var token = plan.named("aws:secretsmanager/secretVersion:SecretVersion", "apphome-prod-cache-auth-token");
+
+        // The token is stored once by the secret version; the group always takes that stored value.
+        assertEquals(List.of("secretString"), token.options().ignoreChanges());
+        assertEquals(List.of(), cache.options().ignoreChanges());
+        assertEquals(List.of("authToken"), cache.options().additionalSecretOutputs());
+        assertEquals("urn:pulumi:prod::apphome::pulumi:providers:aws::default_6_83_0::6b1fbc01-ab12-c6de-3792-e804b24cbb21",
+                cache.options().provider());
+        assertEquals(List.of("urn:pulumi:prod::apphome::pulumi:pulumi:Stack$apphome:storage:PrivateBucket$aws:s3/bucket:Bucket"
+                + "::apphome-prod-bucket-media-bucket"), bucket.options().aliases(), "the SDK's type alias, under the same parent");
+    }
+
+    @Test
+    void aJsonPathAtTheStackFileIsRefusedBeforeAnythingIsPlanned() throws Exception {
+        Path stack = Stacks.write("same", Stacks.MINIMAL);
+
+        var run = run(stack.toString(), "--json", stack.toString());
+
+        assertEquals(2, run.status());
+        assertEquals("", run.out());
+        assertEquals("error: --json " + stack + " is the stack file this plan reads; writing the plan there would destroy it. "
+                + "Give another file, e.g. --json plans/same.json\nNo plan was made.\n", run.err());
+        assertEquals(Stacks.MINIMAL, Files.readString(stack));
+    }
+
+    @Test
+    void aJsonPathAtTheProjectFileIsRefused() {
+        Path stack = Stacks.write("project", Stacks.MINIMAL);
+
+        var run = run(stack.toString(), "--json", stack.resolveSibling("Pulumi.yaml").toString());
+
+        assertEquals(2, run.status());
+        assertTrue(run.err().startsWith("error: --json " + stack.resolveSibling("Pulumi.yaml") + " is the project file this plan reads"),
+                run.err());
+    }
+
+    @Test
+    void aDirectoryAsJsonPathIsRefusedWithAFileToUseInstead(@TempDir Path dir) {
+        Path stack = Stacks.write("dir", Stacks.MINIMAL);
+
+        var run = run(stack.toString(), "--json", dir.toString());
+
+        assertEquals(2, run.status());
+        assertEquals("error: --json " + dir + " is a directory; give a file in it, e.g. --json " + dir.resolve("dir.json")
+                + "\nNo plan was made.\n", run.err());
+    }
+
+    @Test
+    void aJsonPathUnderAFileIsRefused(@TempDir Path dir) throws Exception {
+        Path stack = Stacks.write("under", Stacks.MINIMAL);
+        Files.writeString(dir.resolve("plans"), "a file");
+        Path json = dir.resolve("plans/under.json");
+
+        var run = run(stack.toString(), "--json", json.toString());
+
+        assertEquals(2, run.status());
+        assertEquals("error: cannot write --json " + json + ": " + dir.resolve("plans") + " is a file, not a directory; "
+                + "choose another path.\nNo plan was made.\n", run.err());
+    }
+
+    @Test
+    void anUnwritableJsonPathIsRefusedInASentence() {
+        // Tests run as root, which may write anywhere a disk allows: /proc refuses new files even to root.
+        Path stack = Stacks.write("unwritable", Stacks.MINIMAL);
+
+        var run = run(stack.toString(), "--json", "/proc/1/plan.json");
+
+        assertEquals(2, run.status());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("error: cannot write --json /proc/1/plan.json: "), run.err());
+        assertTrue(run.err().endsWith("; choose another path.\nNo plan was made.\n"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
     }
 
     @Test

@@ -51,6 +51,66 @@ class FreshnessCheckTest {
         assertNotEquals(before, FreshnessCheck.fingerprint(dir));
     }
 
+    private static void git(Path dir, String... args) throws Exception {
+        var command = new java.util.ArrayList<>(java.util.List.of("git", "-C", dir.toString()));
+        command.addAll(java.util.List.of(args));
+        assertEquals(0, new ProcessBuilder(command).redirectErrorStream(true).start().waitFor(), String.join(" ", args));
+    }
+
+    private static Path tracked(Path dir) throws Exception {
+        project(dir);
+        git(dir, "init", "-q");
+        git(dir, "add", "src", "pom.xml");
+        return dir;
+    }
+
+    @Test
+    void filesGitDoesNotTrackLeaveTheFingerprintAlone(@TempDir Path dir) throws Exception {
+        tracked(dir);
+        String before = FreshnessCheck.fingerprint(dir);
+
+        Files.writeString(dir.resolve("src/main/java/x/.A.java.swp"), "editor swap file");
+        Files.writeString(dir.resolve("src/main/java/x/A.java~"), "editor backup");
+        Files.writeString(dir.resolve("src/main/java/x/notes.txt"), "untracked, not compiled");
+
+        assertEquals(before, FreshnessCheck.fingerprint(dir));
+    }
+
+    @Test
+    void anUntrackedJavaSourceCountsBecauseMavenCompilesIt(@TempDir Path dir) throws Exception {
+        tracked(dir);
+        String before = FreshnessCheck.fingerprint(dir);
+
+        Files.writeString(dir.resolve("src/main/java/x/B.java"), "class B {}");
+
+        assertNotEquals(before, FreshnessCheck.fingerprint(dir));
+    }
+
+    @Test
+    void anEditedOrDeletedTrackedSourceChangesTheFingerprint(@TempDir Path dir) throws Exception {
+        tracked(dir);
+        String before = FreshnessCheck.fingerprint(dir);
+
+        Files.writeString(dir.resolve("src/main/java/x/A.java"), "class A { int b; }");
+        String edited = FreshnessCheck.fingerprint(dir);
+        Files.delete(dir.resolve("src/main/java/x/A.java"));
+
+        assertNotEquals(before, edited);
+        assertNotEquals(edited, FreshnessCheck.fingerprint(dir));
+        assertNotEquals(before, FreshnessCheck.fingerprint(dir));
+    }
+
+    @Test
+    void outsideAWorkTreeHiddenFilesAndBackupsAreNotSources(@TempDir Path dir) throws Exception {
+        project(dir);
+        String before = FreshnessCheck.fingerprint(dir);
+
+        Files.writeString(dir.resolve("src/main/java/x/.A.java.swp"), "editor swap file");
+        Files.writeString(dir.resolve("src/main/java/x/A.java~"), "editor backup");
+
+        assertEquals(before, FreshnessCheck.fingerprint(dir));
+    }
+
     @Test
     void theBuildRecordedTheFingerprintOfTheseSources() {
         // Maven's process-classes phase wrote it from this working tree before the tests ran.
