@@ -133,7 +133,8 @@ public final class Differ {
 
     /** A resource in both plans: same, update, or replace with what forces it. */
     private Change compare(State was, State is, Collection<State> every) {
-        List<String> changed = new ArrayList<>(paths(was.inputs(), is.inputs(), ""));
+        List<String> changed = new ArrayList<>(paths(was.inputs(), is.inputs(), "").stream()
+                .filter(p -> !ignored(is, p)).toList());
         if (was.protect() != is.protect()) {
             changed.add("(protect)");
         }
@@ -180,7 +181,7 @@ public final class Differ {
                     continue;
                 }
                 for (var dep : is.propertyDependencies().entrySet()) {
-                    if (!dep.getValue().contains(source)) {
+                    if (!dep.getValue().contains(source) || ignored(is, dep.getKey())) {
                         continue;
                     }
                     State was = old.get(oldUrn.getOrDefault(is.urn(), is.urn()));
@@ -268,6 +269,12 @@ public final class Differ {
 
     private static String advice(ForcingTable.Facts facts, String input) {
         return facts.avoid().getOrDefault(input, "keep " + input + " as it was");
+    }
+
+    /** Whether the engine keeps this input as it is ({@code ignoreChanges}), so that no change of it counts. */
+    private static boolean ignored(State state, String path) {
+        return state.ignoreChanges().stream().map(Differ::path)
+                .anyMatch(i -> path.equals(i) || path.startsWith(i + "."));
     }
 
     /** One path inside the other: the block itself, or an input inside a forcing block. */

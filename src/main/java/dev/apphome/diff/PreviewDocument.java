@@ -33,9 +33,11 @@ public final class PreviewDocument {
      * One resource as a step shows it.
      *
      * @param propertyDependencies top-level input to the URNs its value came from
+     * @param ignoreChanges        input paths the engine keeps as they are whatever the program asks
      */
     public record State(String urn, String type, boolean custom, String parent, JsonObject inputs, boolean protect,
-                        Map<String, List<String>> propertyDependencies, List<String> aliases) {
+                        Map<String, List<String>> propertyDependencies, List<String> aliases,
+                        List<String> ignoreChanges) {
 
         /** The logical name: the URN's last segment. */
         public String name() {
@@ -148,7 +150,7 @@ public final class PreviewDocument {
         boolean custom = o.has("custom") ? o.get("custom").getAsBoolean() : !type.startsWith("pulumi:");
         return new State(urn, type, custom, string(o, "parent") == null ? "" : string(o, "parent"), inputs,
                 o.has("protect") && o.get("protect").isJsonPrimitive() && o.get("protect").getAsBoolean(),
-                Map.copyOf(dependencies), strings(o.get("aliases")));
+                Map.copyOf(dependencies), strings(o.get("aliases")), strings(o.get("ignoreChanges")));
     }
 
     private static String string(JsonObject o, String key) {

@@ -23,6 +23,9 @@ public final class Report {
         int typeWidth = changes.stream().mapToInt(c -> c.type().length()).max().orElse(10);
         int nameWidth = changes.stream().mapToInt(c -> c.name().length()).max().orElse(10);
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        if (!all && changes.stream().allMatch(c -> c.verdict() == Verdict.SAME)) {
+            out.append("  (nothing changes)\n");
+        }
         for (Change c : changes) {
             counts.merge(c.verdict(), 1, Integer::sum);
             if (c.verdict() == Verdict.SAME && !all) {

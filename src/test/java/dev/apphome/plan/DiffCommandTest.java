@@ -110,6 +110,17 @@ class DiffCommandTest {
     }
 
     @Test
+    void twoEqualPlansChangeNothingAndPass(@TempDir Path dir) throws Exception {
+        Path[] docs = plans(dir);
+
+        var run = run(dir, docs[0].toString(), docs[0].toString());
+
+        assertEquals(0, run.status());
+        assertTrue(run.out().contains("\n  (nothing changes)\n\n2 same, 0 update, 0 replace, 0 delete, 0 create\n"),
+                run.out());
+    }
+
+    @Test
     void oneRealPreviewIsReadForTheEnginesOwnOperations(@TempDir Path dir) throws Exception {
         Path preview = dir.resolve("preview.json");
         Files.writeString(preview, """
