@@ -105,4 +105,27 @@ class ReadmeTest {
             }
         }
     }
+
+    @Test
+    void theAnnouncementSnippetIsAValidAnnouncement() {
+        var settings = Stacks.parse(Stacks.MINIMAL + snippetAfter("### Announce a replacement"));
+
+        assertEquals(List.of(new dev.apphome.diff.ReplaceAllowance("apphome-dev-db-instance",
+                "dev moves to MySQL 8.4; its data is test data, reloaded by the seed job")), settings.allowReplace());
+    }
+
+    @Test
+    void theTablesCoverageIsWhatTheTableHolds() {
+        var table = dev.apphome.diff.ForcingTable.bundled();
+        var facts = table.types().stream().map(t -> table.facts(t).orElseThrow()).toList();
+        String section = README.substring(README.indexOf("### The replace-forcing table"));
+
+        assertTrue(section.contains("each of the " + table.types().size() + " resource types"), section);
+        assertTrue(section.contains(facts.stream().mapToInt(f -> f.replaceOn().size()).sum() + " input paths"));
+        assertTrue(section.contains(facts.stream().mapToInt(f -> f.replaceWhen().size()).sum() + " cases the provider"));
+        assertTrue(section.contains("Four types have no forcing input"));
+        assertEquals(4, facts.stream().filter(f -> f.forcingInputs().isEmpty()).count());
+        assertTrue(section.contains("the eleven types where they differ"));
+        assertEquals(11, facts.stream().filter(f -> !f.evidence().equals("v5.46.0-dev and v6.0.0 agree")).count());
+    }
 }
