@@ -1,7 +1,11 @@
+import { cloudfrontBehindWaf } from "./policies/cloudfront/cloudfront-behind-waf";
 import { cloudfrontHttpsOnly } from "./policies/cloudfront/cloudfront-https-only";
+import { cloudfrontOriginAccessControl } from "./policies/cloudfront/cloudfront-origin-access-control";
+import { cloudtrailValidatedAndEncrypted } from "./policies/cloudtrail/cloudtrail-validated-and-encrypted";
 import { statefulResourcesProtected } from "./policies/data/stateful-resources-protected";
 import { dynamodbEncryptedWithCmk } from "./policies/dynamodb/dynamodb-encrypted-with-cmk";
 import { dynamodbPointInTimeRecovery } from "./policies/dynamodb/dynamodb-point-in-time-recovery";
+import { ecrImageTagsImmutable } from "./policies/ecr/ecr-image-tags-immutable";
 import { ecrRepositoryEncrypted } from "./policies/ecr/ecr-repository-encrypted";
 import { ecsNoSecretsInEnvironment } from "./policies/ecs/ecs-no-secrets-in-environment";
 import { ecsServicePrivate } from "./policies/ecs/ecs-service-private";
@@ -48,10 +52,14 @@ import { secretEncryptedWithCmk } from "./policies/secrets/secret-encrypted-with
  * entry module hands this list to the PolicyPack; the tests and bin/policy-check read it too.
  */
 export const policies = [
+    cloudfrontBehindWaf,
     cloudfrontHttpsOnly,
+    cloudfrontOriginAccessControl,
+    cloudtrailValidatedAndEncrypted,
     statefulResourcesProtected,
     dynamodbEncryptedWithCmk,
     dynamodbPointInTimeRecovery,
+    ecrImageTagsImmutable,
     ecrRepositoryEncrypted,
     ecsNoSecretsInEnvironment,
     ecsServicePrivate,

@@ -89,7 +89,10 @@ export function compliantStack(): Spec[] {
         { type: "aws:cloudwatch/logGroup:LogGroup", name: "log-group", inputs: { kmsKeyId: "arn:aws:kms:key", retentionInDays: 30 } },
         { type: "aws:efs/fileSystem:FileSystem", name: "files", protect: true, inputs: { encrypted: true, kmsKeyId: "arn:aws:kms:key" } },
         { type: "aws:ecr/repository:Repository", name: "repo",
-            inputs: { encryptionConfigurations: [{ encryptionType: "KMS" }], imageScanningConfiguration: { scanOnPush: true } } },
+            inputs: { encryptionConfigurations: [{ encryptionType: "KMS" }], imageScanningConfiguration: { scanOnPush: true },
+                imageTagMutability: "IMMUTABLE" } },
+        { type: "aws:cloudtrail/trail:Trail", name: "trail",
+            inputs: { kmsKeyId: "arn:aws:kms:key", enableLogFileValidation: true, isMultiRegionTrail: true } },
         { type: "aws:msk/cluster:Cluster", name: "kafka",
             inputs: { encryptionInfo: { encryptionAtRestKmsKeyArn: "arn:aws:kms:key",
                 encryptionInTransit: { clientBroker: "TLS", inCluster: true } },
@@ -98,7 +101,9 @@ export function compliantStack(): Spec[] {
         { type: "aws:cloudfront/distribution:Distribution", name: "cdn",
             inputs: { defaultCacheBehavior: { viewerProtocolPolicy: "redirect-to-https" },
                 viewerCertificate: { acmCertificateArn: "arn:aws:acm:us-east-1:1:certificate/x", minimumProtocolVersion: "TLSv1.2_2021" },
-                origins: [{ originId: "alb", customOriginConfig: { originProtocolPolicy: "https-only" } }] } },
+                webAclId: "arn:aws:wafv2:us-east-1:1:global/webacl/cdn/x",
+                origins: [{ originId: "alb", customOriginConfig: { originProtocolPolicy: "https-only" } },
+                    { originId: "site", domainName: "site.s3.eu-west-1.amazonaws.com", originAccessControlId: "E1" }] } },
     ];
 }
 

@@ -131,7 +131,7 @@ describe("configuration", () => {
 
     it("refuses config for a policy or setting the pack does not have", async () => {
         await assert.rejects(pack.run(planOf(compliantStack()), { "rds-multi-azz": "advisory" }),
-            { message: /^  - "rds-multi-azz" is not a policy of this pack; it has: cloudfront-https-only, / });
+            { message: /^  - "rds-multi-azz" is not a policy of this pack; it has: cloudfront-behind-waf, cloudfront-https-only, / });
         await assert.rejects(pack.run(planOf(compliantStack()), { "rds-backups-retained": { minimumDay: 3 } }),
             { message: '  - rds-backups-retained: has no setting "minimumDay"; it has: exemptions, minimumDays' });
     });

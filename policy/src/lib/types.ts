@@ -45,6 +45,7 @@ export const T = {
     ecsService: "aws:ecs/service:Service",
     ecsTaskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
     cloudfrontDistribution: "aws:cloudfront/distribution:Distribution",
+    cloudtrailTrail: "aws:cloudtrail/trail:Trail",
 } as const;
 
 export const LISTENERS: readonly string[] = [T.lbListener, T.albListener];

@@ -23,7 +23,7 @@ public final class App {
             }
             settings.warnings().forEach(w -> ctx.log().warn(w.toString()));
             settings.services().forEach(s -> ctx.log().info(s.name() + " pulls its image from "
-                    + ImageSource.of(s.image(), "aws").describe(settings.region())));
+                    + ImageSource.describe(s, settings.region())));
             AppStack.declare(ctx, settings, name -> ctx.config().requireSecret(name));
         });
     }

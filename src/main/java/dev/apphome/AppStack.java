@@ -4,7 +4,23 @@ import com.pulumi.Context;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.aws.ec2.Ec2Functions;
+import com.pulumi.aws.ec2.inputs.GetManagedPrefixListArgs;
+import com.pulumi.resources.Resource;
 import dev.apphome.alerts.Alerts;
+import dev.apphome.audit.AuditTrail;
+import dev.apphome.budget.CostBudget;
+import dev.apphome.common.UsEast1;
+import dev.apphome.edge.DistributionSettings;
+import dev.apphome.edge.EdgeDistribution;
+import dev.apphome.edge.EdgeLogs;
+import dev.apphome.edge.Origin;
+import dev.apphome.identity.AdminUserPool;
+import dev.apphome.loadbalancer.Certificate;
+import dev.apphome.registry.ImageRepository;
+import dev.apphome.registry.RegistryScanning;
+import dev.apphome.registry.RepositorySettings;
+import dev.apphome.registry.Scanning;
 import dev.apphome.alerts.Monitored;
 import dev.apphome.alerts.StandardAlarms;
 import dev.apphome.cache.Cache;
@@ -45,6 +61,9 @@ import java.util.function.Function;
  */
 public final class AppStack {
 
+    /** AWS's managed prefix list of the addresses CloudFront reaches origins from. */
+    static final String CLOUDFRONT_ORIGIN_FACING = "com.amazonaws.global.cloudfront.origin-facing";
+
     private AppStack() {
     }
 
@@ -62,11 +81,20 @@ public final class AppStack {
         int logRetentionDays = settings.logRetentionDays().days();
         ComponentResourceOptions none = ComponentResourceOptions.Empty;
 
-        var key = new EncryptionKey(Naming.child(prefix, "key"), aws, prefix, protection, none);
+        // Distributions and the trail are admitted to the key by statements that name them: the key's
+        // policy is then completed once they exist (only in stacks that have them).
+        boolean keyGrantsLater = !settings.distributions().isEmpty() || settings.trail().isPresent();
+        var key = new EncryptionKey(Naming.child(prefix, "key"), aws, prefix, protection, keyGrantsLater, none);
         Output<String> keyArn = key.arn();
         var network = new Network(prefix, settings.network(), aws, keyArn, protection, none);
+        boolean onlyCloudFront = settings.distributions().stream()
+                .anyMatch(d -> d.origin() instanceof Origin.LoadBalancer lb && lb.admitOnlyCloudFront());
+        Optional<Output<String>> cloudFrontAddresses = onlyCloudFront
+                ? Optional.of(Ec2Functions.getManagedPrefixList(GetManagedPrefixListArgs.builder()
+                        .name(CLOUDFRONT_ORIGIN_FACING).build()).applyValue(r -> r.id()))
+                : Optional.empty();
         Optional<LoadBalancer> loadBalancer = settings.loadBalancer().map(args ->
-                new LoadBalancer(Naming.child(prefix, "alb"), args, network, aws, protection, none));
+                new LoadBalancer(Naming.child(prefix, "alb"), args, network, aws, cloudFrontAddresses, protection, none));
         var cluster = new Cluster(Naming.child(prefix, "cluster"), settings.cluster(), prefix + ".internal", protection, none);
 
         var context = new StoreContext(network, aws, keyArn, protection, logRetentionDays);
@@ -77,8 +105,19 @@ public final class AppStack {
         var secrets = new AppSecrets(Naming.child(prefix, "secrets"), settings.secrets(), keyArn, stackSecret,
                 protection, none);
 
+        Map<String, ImageRepository> repositories = new LinkedHashMap<>();
+        for (RepositorySettings repository : settings.repositories()) {
+            repositories.put(repository.name(), new ImageRepository(Naming.child(prefix, "ecr-" + repository.name()),
+                    prefix + "/" + repository.name(), repository, aws, keyArn, protection, none));
+        }
+        List<String> enhanced = settings.repositories().stream().filter(r -> r.scanning() == Scanning.ENHANCED)
+                .map(r -> prefix + "/" + r.name()).toList();
+        if (!enhanced.isEmpty()) {
+            new RegistryScanning(Naming.child(prefix, "ecr-scanning"), enhanced, none);
+        }
+
         var placement = new AppService.Placement(network, cluster, loadBalancer, aws, keyArn,
-                "/" + prefix + "/services", logRetentionDays);
+                "/" + prefix + "/services", logRetentionDays, repositories);
         boolean anyCalls = settings.services().stream().anyMatch(s -> !s.calls().isEmpty());
         Map<String, AppService> services = new LinkedHashMap<>();
         for (ServiceSettings args : settings.services()) {
@@ -96,6 +135,40 @@ public final class AppStack {
             }
         }
         services.values().forEach(AppService::launch);
+        settings.traceSampling().declare(prefix, settings.services().stream().filter(s -> s.tracing().enabled()).toList(),
+                com.pulumi.resources.CustomResourceOptions.Empty);
+
+        Map<String, EdgeDistribution> distributions = new LinkedHashMap<>();
+        Optional<EdgeLogs> edgeLogs = Optional.empty();
+        if (!settings.distributions().isEmpty()) {
+            UsEast1 usEast1 = UsEast1.create(prefix);
+            if (settings.distributions().stream().anyMatch(DistributionSettings::accessLogs)) {
+                edgeLogs = Optional.of(new EdgeLogs(Naming.child(prefix, "cdn-logs"), Naming.child(prefix, "cdn"),
+                        settings.logRetentionDays().days(), aws, key, keyArn, protection, none));
+            }
+            var edge = new EdgeDistribution.Placement(aws, key, keyArn, usEast1, edgeLogs, protection);
+            Optional<String> loadBalancerDomain = settings.loadBalancer()
+                    .filter(lb -> lb.certificate() instanceof Certificate.DnsValidated)
+                    .map(lb -> ((Certificate.DnsValidated) lb.certificate()).domain());
+            for (DistributionSettings args : settings.distributions()) {
+                Optional<PrivateBucket> bucket = Optional.ofNullable(args.bucket())
+                        .map(b -> (PrivateBucket) stores.get(Stores.BUCKETS).get(b));
+                distributions.put(args.name(), new EdgeDistribution(Naming.child(prefix, "cdn-" + args.name()), args,
+                        bucket, loadBalancerDomain, edge, none));
+            }
+        }
+        String trailName = AuditTrail.trailName(prefix);
+        if (settings.trail().isPresent()) {
+            AuditTrail.keyStatements(aws, trailName).forEach(key::grant);
+        }
+        List<Resource> keyPolicy = key.complete().<List<Resource>>map(List::of).orElse(List.of());
+        edgeLogs.ifPresent(logs -> logs.start(keyPolicy));
+        settings.trail().ifPresent(args -> new AuditTrail(Naming.child(prefix, "audit"), trailName, args, aws, keyArn,
+                keyPolicy, protection, none));
+        // Application bucket policies are written last: distributions add their grants to them.
+        stores.get(Stores.BUCKETS).values().forEach(bucket -> ((PrivateBucket) bucket).complete());
+        settings.budget().ifPresent(args -> new CostBudget(Naming.child(prefix, "budget"), settings.stack(), args,
+                settings.alerts().emails(), none));
 
         var alerts = new Alerts(Naming.child(prefix, "alerts"), settings.alerts(), aws, keyArn, protection, none);
         for (AppService service : services.values()) {
@@ -132,6 +205,12 @@ public final class AppStack {
             return resolved;
         }));
         ctx.export("alertTopicArn", alerts.topicArn());
+        distributions.forEach((name, d) -> ctx.export("distribution-" + name, d.domainName()));
+        repositories.forEach((name, r) -> ctx.export("repository-" + name, r.url()));
+        stores.get(Stores.USER_POOL).values().forEach(pool -> {
+            ctx.export("userPoolId", ((AdminUserPool) pool).userPoolId());
+            ctx.export("userPoolClientId", ((AdminUserPool) pool).clientId());
+        });
         ctx.export("keyArn", keyArn);
     }
 

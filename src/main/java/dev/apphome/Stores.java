@@ -4,6 +4,8 @@ import dev.apphome.cache.Cache;
 import dev.apphome.cache.CacheSettings;
 import dev.apphome.database.Database;
 import dev.apphome.database.DatabaseSettings;
+import dev.apphome.identity.AdminUserPool;
+import dev.apphome.identity.UserPoolSettings;
 import dev.apphome.messaging.Queue;
 import dev.apphome.messaging.QueueAccess;
 import dev.apphome.messaging.QueueSettings;
@@ -30,8 +32,11 @@ public final class Stores {
     public static final StoreKind<QueueSettings, QueueAccess> QUEUES =
             StoreKind.named("queues", "queue", "queue-", QueueSettings.class, QueueAccess.class, Queue::new);
 
+    public static final StoreKind<UserPoolSettings, Boolean> USER_POOL =
+            StoreKind.single("userPool", "user pool", "user-pool", UserPoolSettings.class, Boolean.class, AdminUserPool::new);
+
     /** In the order the stack is declared, its alarms listed and its reference written. */
-    public static final List<StoreKind<?, ?>> ALL = List.of(DATABASE, CACHE, BUCKETS, QUEUES);
+    public static final List<StoreKind<?, ?>> ALL = List.of(DATABASE, CACHE, BUCKETS, QUEUES, USER_POOL);
 
     private Stores() {
     }

@@ -1,6 +1,7 @@
 package dev.apphome;
 
 import dev.apphome.config.StackSettingsReader;
+import dev.apphome.diff.ForcingTable;
 import dev.apphome.service.ServiceKind;
 import dev.apphome.storage.BucketAccess;
 import dev.apphome.support.Stacks;
@@ -116,16 +117,19 @@ class ReadmeTest {
 
     @Test
     void theTablesCoverageIsWhatTheTableHolds() {
-        var table = dev.apphome.diff.ForcingTable.bundled();
+        var table = ForcingTable.bundled();
         var facts = table.types().stream().map(t -> table.facts(t).orElseThrow()).toList();
         String section = README.substring(README.indexOf("### The replace-forcing table"));
 
         assertTrue(section.contains("each of the " + table.types().size() + " resource types"), section);
         assertTrue(section.contains(facts.stream().mapToInt(f -> f.replaceOn().size()).sum() + " input paths"));
         assertTrue(section.contains(facts.stream().mapToInt(f -> f.replaceWhen().size()).sum() + " cases the provider"));
-        assertTrue(section.contains("Four types have no forcing input"));
-        assertEquals(4, facts.stream().filter(f -> f.forcingInputs().isEmpty()).count());
+        assertTrue(section.contains("Six types have no forcing input"));
+        assertEquals(6, facts.stream().filter(f -> f.forcingInputs().isEmpty()).count());
         assertTrue(section.contains("the eleven types where they differ"));
-        assertEquals(11, facts.stream().filter(f -> !f.evidence().equals("v5.46.0-dev and v6.0.0 agree")).count());
+        assertEquals(11, facts.stream().filter(f -> !f.unverified())
+                .filter(f -> !f.evidence().equals("v5.46.0-dev and v6.0.0 agree")).count());
+        assertTrue(section.contains("The six types added to the program"));
+        assertEquals(6, facts.stream().filter(ForcingTable.Facts::unverified).count());
     }
 }

@@ -1,8 +1,13 @@
 package dev.apphome.config;
 
 import dev.apphome.alerts.AlertSettings;
+import dev.apphome.budget.BudgetSettings;
 import dev.apphome.database.DatabaseSettings;
+import dev.apphome.edge.DistributionSettings;
+import dev.apphome.edge.Origin;
+import dev.apphome.loadbalancer.Certificate;
 import dev.apphome.loadbalancer.LoadBalancerSettings;
+import dev.apphome.registry.RepositorySettings;
 import dev.apphome.messaging.QueueAccess;
 import dev.apphome.secrets.SecretSettings;
 import dev.apphome.network.NatGateways;
@@ -45,13 +50,17 @@ final class CrossRules {
     record Draft(String ns, String stack, Problems problems, NetworkSettings network, Set<String> serviceNames,
                  Map<String, ServiceSettings> services, Set<String> secretNames, Map<String, SecretSettings> secrets,
                  LoadBalancerSettings loadBalancer, ClusterSettings cluster, AlertSettings alerts, List<StoreKind<?, ?>> kinds,
-                 Map<StoreKind<?, ?>, Object> stores, Map<String, Set<String>> declared) {
+                 Map<StoreKind<?, ?>, Object> stores, Map<String, Set<String>> declared, Set<String> repositoryNames,
+                 Map<String, RepositorySettings> repositories, Map<String, DistributionSettings> distributions,
+                 Set<String> distributionNames, BudgetSettings budget, String defaultStackTag) {
     }
 
     private CrossRules() {
     }
 
     static void check(Draft d) {
+        edge(d);
+        budget(d);
         String services = d.ns + "services";
         for (ServiceSettings s : d.services.values()) {
             String path = services + "." + s.name();
@@ -77,7 +86,14 @@ final class CrossRules {
                         + "divided by the running-task count that Container Insights publishes; allowed: containerInsights: "
                         + "true, or scaling on cpuPercent or memoryPercent");
             }
-            if (d.network != null && d.network.natGateways() == NatGateways.NONE
+            s.repository().ifPresent(r -> {
+                if (!d.repositoryNames.contains(r.repository())) {
+                    d.problems.add(path + ".repository", "names repository '" + r.repository() + "', which " + d.ns
+                            + "repositories does not declare" + Words.suggestion(r.repository(), d.repositoryNames)
+                            + "; declared: " + declaredList(d.repositoryNames));
+                }
+            });
+            if (d.network != null && d.network.natGateways() == NatGateways.NONE && s.image() != null
                     && ImageSource.of(s.image(), "aws").ecr().isEmpty()) {
                 d.problems.add(path + ".image", "found '" + s.image() + "', an image in "
                         + ImageSource.of(s.image(), "aws").registry() + ", outside ECR, which a network without NAT "
@@ -155,6 +171,65 @@ final class CrossRules {
                             + "calls, so nothing can reach it; name it in a caller's calls, or make it a worker");
                 }
             }
+        }
+    }
+
+    /** What distributions serve must exist, and a load balancer behind CloudFront must be reachable over HTTPS. */
+    private static void edge(Draft d) {
+        Set<String> buckets = d.declared.getOrDefault("buckets", Set.of());
+        boolean anyWeb = d.services.values().stream().anyMatch(s -> s.kind() instanceof ServiceKind.Web);
+        for (DistributionSettings dist : d.distributions.values()) {
+            String path = d.ns + "distributions." + dist.name();
+            if (dist.bucket() != null && !buckets.contains(dist.bucket())) {
+                d.problems.add(path + ".bucket", "names bucket '" + dist.bucket() + "', which " + d.ns
+                        + "buckets does not declare" + Words.suggestion(dist.bucket(), buckets) + "; declared: "
+                        + declaredList(buckets));
+            }
+            if (dist.origin() instanceof Origin.LoadBalancer) {
+                if (!anyWeb) {
+                    d.problems.add(path + ".origin", "is loadBalancer, but the stack has no web service and so no load "
+                            + "balancer; allowed: site or media, or a service of kind web");
+                } else if (d.loadBalancer != null && !(d.loadBalancer.certificate() instanceof Certificate.DnsValidated)) {
+                    d.problems.add(path + ".origin", "is loadBalancer, and CloudFront reaches a load balancer over HTTPS "
+                            + "only, at a name its certificate covers; allowed: loadBalancer.domain and hostedZoneId (a "
+                            + "DNS-validated certificate and its record)");
+                } else if (d.loadBalancer != null
+                        && dist.aliases().contains(((Certificate.DnsValidated) d.loadBalancer.certificate()).domain())) {
+                    d.problems.add(path + ".aliases", "contains " + ((Certificate.DnsValidated) d.loadBalancer
+                            .certificate()).domain() + ", the load balancer's own domain (CloudFront's origin); allowed: "
+                            + "another name for viewers, e.g. www.<domain>");
+                }
+            }
+        }
+        long lbOrigins = d.distributions.values().stream()
+                .filter(x -> x.origin() instanceof Origin.LoadBalancer lb && lb.admitOnlyCloudFront()).count();
+        long openOrigins = d.distributions.values().stream()
+                .filter(x -> x.origin() instanceof Origin.LoadBalancer lb && !lb.admitOnlyCloudFront()).count();
+        if (lbOrigins > 0 && openOrigins > 0) {
+            d.problems.add(d.ns + "distributions", "some load-balancer origins set admitOnlyCloudFront and others do "
+                    + "not; allowed: the same value on every distribution in front of the load balancer");
+        }
+    }
+
+    /** A budget notifies the alert addresses; counting only this stack needs the tag on every resource. */
+    private static void budget(Draft d) {
+        if (d.budget == null) {
+            return;
+        }
+        if (d.alerts != null && d.alerts.emails().isEmpty()) {
+            d.problems.add(d.ns + "budget", "is set but alerts.emails is empty, so no one would be told; allowed: "
+                    + "alerts.emails with at least one address");
+        }
+        if (d.alerts != null && d.alerts.emails().size() > 10) {
+            d.problems.add(d.ns + "alerts.emails", "has " + d.alerts.emails().size() + " addresses, and a budget "
+                    + "notification takes 10 at most; allowed: up to 10 addresses with budget");
+        }
+        if (d.budget.onlyThisStack() && !d.stack.equals(d.defaultStackTag)) {
+            d.problems.add(d.ns + "budget.onlyThisStack", "is true, but aws:defaultTags does not tag every resource "
+                    + BudgetSettings.STACK_TAG + ": " + d.stack + (d.defaultStackTag == null ? "" : " (found '"
+                    + d.defaultStackTag + "')") + "; allowed: add to the stack file `aws:defaultTags: {tags: {"
+                    + BudgetSettings.STACK_TAG + ": " + d.stack + "}}` and activate the tag for cost allocation, or "
+                    + "onlyThisStack: false");
         }
     }
 

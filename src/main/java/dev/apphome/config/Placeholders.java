@@ -47,7 +47,7 @@ public final class Placeholders {
         });
         for (ServiceSettings s : settings.services()) {
             String path = ns + "services." + s.name();
-            if (ImageSource.of(s.image(), "aws").ecr().filter(e -> e.account().equals(EXAMPLE_ACCOUNT)).isPresent()) {
+            if (s.image() != null && ImageSource.of(s.image(), "aws").ecr().filter(e -> e.account().equals(EXAMPLE_ACCOUNT)).isPresent()) {
                 found.add(new Problem(file, path + ".image", "names the example account " + EXAMPLE_ACCOUNT
                         + "; set your image's repository"));
             }

@@ -131,7 +131,8 @@ public final class Reference {
             return Schema.spellings(cls).stream().map(s -> "`" + s + "`").collect(Collectors.joining(" \\| "));
         }
         if (cls == List.class) {
-            return "list of strings";
+            return key != null && key.min() != Long.MIN_VALUE ? "list of integers " + key.min() + "–" + key.max()
+                    : "list of strings";
         }
         if (cls == Map.class) {
             return "map of strings";

@@ -106,7 +106,10 @@ final class SettingsReader {
             return FAILED;
         }
         if (key != null && !key.dflt().isEmpty()) {
-            return value(type, path, key.dflt(), key);
+            // A list's default is written as the stack file would write it: [80, 100].
+            Object dflt = cls == List.class && key.dflt().startsWith("[")
+                    ? new com.google.gson.Gson().fromJson(key.dflt(), List.class) : key.dflt();
+            return value(type, path, dflt, key);
         }
         if (adapter != null) {
             return adapter.read(this, path, null, key);
@@ -210,6 +213,9 @@ final class SettingsReader {
         if (element instanceof Class<?> c && c.isRecord()) {
             return records(c, path, raw);
         }
+        if (element == Integer.class) {
+            return integers(path, raw, key);
+        }
         if (element != String.class) {
             throw new IllegalStateException("unsupported list of " + element + " at " + path);
         }
@@ -248,6 +254,25 @@ final class SettingsReader {
                 failed = true;
             } else {
                 result.add(bound);
+            }
+        }
+        return failed ? FAILED : List.copyOf(result);
+    }
+
+    private Object integers(String path, Object raw, Key key) {
+        if (!(raw instanceof List<?> items)) {
+            problems.add(path, "expected a list of whole numbers from " + key.min() + " to " + key.max() + ", found "
+                    + Words.describe(raw));
+            return FAILED;
+        }
+        List<Integer> result = new ArrayList<>();
+        boolean failed = false;
+        for (int i = 0; i < items.size(); i++) {
+            Object bound = integer(path + "[" + i + "]", items.get(i), key);
+            if (bound == FAILED) {
+                failed = true;
+            } else {
+                result.add((Integer) bound);
             }
         }
         return failed ? FAILED : List.copyOf(result);

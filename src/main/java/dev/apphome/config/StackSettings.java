@@ -1,6 +1,10 @@
 package dev.apphome.config;
 
 import dev.apphome.alerts.AlertSettings;
+import dev.apphome.audit.TrailSettings;
+import dev.apphome.budget.BudgetSettings;
+import dev.apphome.edge.DistributionSettings;
+import dev.apphome.registry.RepositorySettings;
 import dev.apphome.common.LogRetention;
 import dev.apphome.diff.ReplaceAllowance;
 import dev.apphome.loadbalancer.LoadBalancerSettings;
@@ -8,6 +12,7 @@ import dev.apphome.network.NetworkSettings;
 import dev.apphome.secrets.SecretSettings;
 import dev.apphome.service.ClusterSettings;
 import dev.apphome.service.ServiceSettings;
+import dev.apphome.service.TraceSampling;
 import dev.apphome.wiring.StoreKind;
 
 import java.util.List;
@@ -27,12 +32,17 @@ import java.util.Optional;
  * @param services         the services, in stack-file order
  * @param secrets          the application secrets
  * @param alerts           alarm thresholds and recipients
+ * @param traceSampling    how much traffic X-Ray samples
  * @param logRetentionDays how long container and database logs are kept
  * @param protectResources whether Pulumi refuses to delete stateful resources ({@code protect})
  * @param allowReplace     announced replacements of stateful resources, for bin/diff
  * @param stores           each registered store kind to what the stack declares of it: an
  *                         {@code Optional} of its settings for a kind declared once, a map by name otherwise
  * @param warnings         what is allowed but probably not meant, reported without blocking
+ * @param distributions    the CloudFront distributions, in stack-file order
+ * @param repositories     the ECR repositories, in stack-file order
+ * @param budget           the monthly cost budget, if the stack has one
+ * @param trail            the CloudTrail trail, if the stack has one
  */
 public record StackSettings(
         String project,
@@ -44,13 +54,20 @@ public record StackSettings(
         List<ServiceSettings> services,
         List<SecretSettings> secrets,
         AlertSettings alerts,
+        TraceSampling traceSampling,
         LogRetention logRetentionDays,
         boolean protectResources,
         List<ReplaceAllowance> allowReplace,
         Map<StoreKind<?, ?>, Object> stores,
-        List<Problem> warnings) {
+        List<Problem> warnings,
+        List<DistributionSettings> distributions,
+        List<RepositorySettings> repositories,
+        Optional<BudgetSettings> budget,
+        Optional<TrailSettings> trail) {
 
     public StackSettings {
+        distributions = List.copyOf(distributions);
+        repositories = List.copyOf(repositories);
         services = List.copyOf(services);
         allowReplace = List.copyOf(allowReplace);
         secrets = List.copyOf(secrets);

@@ -1,7 +1,11 @@
 package dev.apphome.config;
 
 import com.pulumi.aws.enums.Region;
+import dev.apphome.audit.TrailSettings;
+import dev.apphome.budget.BudgetSettings;
 import dev.apphome.common.LogRetention;
+import dev.apphome.edge.DistributionSettings;
+import dev.apphome.registry.RepositorySettings;
 import dev.apphome.loadbalancer.LoadBalancerSettings;
 import dev.apphome.network.NetworkSettings;
 import dev.apphome.schema.Key;
@@ -102,6 +106,25 @@ public final class StackSettingsReader {
             this.reader = new SettingsReader(problems, adapters);
         }
 
+        /** The value of {@code apphome:stack} in the stack file's {@code aws:defaultTags}, if it sets one. */
+        private String defaultTag() {
+            String raw = source.values().get("aws:defaultTags");
+            if (raw == null) {
+                return null;
+            }
+            try {
+                Object parsed = new com.google.gson.Gson().fromJson(raw, Object.class);
+                if (parsed instanceof Map<?, ?> m && m.get("tags") instanceof Map<?, ?> tags) {
+                    Object value = tags.get(dev.apphome.budget.BudgetSettings.STACK_TAG);
+                    return value == null ? null : String.valueOf(value);
+                }
+            } catch (com.google.gson.JsonParseException e) {
+                return null;
+            }
+            return null;
+        }
+
+        @SuppressWarnings("unchecked")
         StackSettings read() {
             checkStackName();
             @SuppressWarnings("unchecked")
@@ -121,8 +144,13 @@ public final class StackSettingsReader {
                     stores.put(kind, bound);
                 }
             }
+            Object distributions = bind("distributions");
+            Object repositories = bind("repositories");
             Object services = bind("services");
             Object alerts = bind("alerts");
+            Object traceSampling = bind("traceSampling");
+            Object budget = bind("budget");
+            Object trail = bind("trail");
             Object logRetention = bind("logRetentionDays");
             Object protect = bind("protectResources");
             @SuppressWarnings("unchecked")
@@ -135,7 +163,10 @@ public final class StackSettingsReader {
                     rawNames("services"), serviceMap, rawNames("secrets"),
                     secrets, ok(loadBalancer) ? (LoadBalancerSettings) loadBalancer : null,
                     ok(cluster) ? (ClusterSettings) cluster : null,
-                    ok(alerts) ? (dev.apphome.alerts.AlertSettings) alerts : null, kinds, stores, declaredStores());
+                    ok(alerts) ? (dev.apphome.alerts.AlertSettings) alerts : null, kinds, stores, declaredStores(),
+                    rawNames("repositories"), (Map<String, RepositorySettings>) orEmpty(repositories),
+                    (Map<String, DistributionSettings>) orEmpty(distributions), rawNames("distributions"),
+                    ok(budget) ? ((Optional<BudgetSettings>) budget).orElse(null) : null, defaultTag());
             CrossRules.check(draft);
             problems.throwIfAny();
 
@@ -143,9 +174,11 @@ public final class StackSettingsReader {
             return new StackSettings(project, stack, region, (NetworkSettings) network,
                     Optional.of((LoadBalancerSettings) loadBalancer).filter(lb -> anyWeb), (ClusterSettings) cluster,
                     List.copyOf(serviceMap.values()), List.copyOf(secrets.values()),
-                    (dev.apphome.alerts.AlertSettings) alerts, (LogRetention) logRetention, (Boolean) protect,
-                    allowReplace, stores,
-                    problems.warnings());
+                    (dev.apphome.alerts.AlertSettings) alerts, (dev.apphome.service.TraceSampling) traceSampling,
+                    (LogRetention) logRetention, (Boolean) protect, allowReplace, stores,
+                    problems.warnings(), List.copyOf(((Map<String, DistributionSettings>) distributions).values()),
+                    List.copyOf(((Map<String, RepositorySettings>) repositories).values()),
+                    (Optional<BudgetSettings>) budget, (Optional<TrailSettings>) trail);
         }
 
         private static boolean ok(Object value) {

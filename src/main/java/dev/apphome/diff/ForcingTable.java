@@ -54,15 +54,16 @@ public final class ForcingTable {
      * @param statefulWhenUsed    why it holds data when a stateful resource takes an input from it, or null
      * @param avoid               this project's advice per forcing input
      * @param note                a fact worth printing next to a replacement, or null
+     * @param unverified          whether the facts were not read from the provider's schema
      */
     public record Facts(String type, String terraform, String provider, String source, String evidence,
                         List<String> replaceOn, Set<String> onlyWhenSet, List<Conditional> replaceWhen,
                         String autoNamed, boolean deleteBeforeReplace, String stateful, String statefulWhenUsed,
-                        Map<String, String> avoid, String note) {
+                        Map<String, String> avoid, String note, boolean unverified) {
 
         /** Where the facts come from, as a replacement's explanation names it. */
         public String origin() {
-            return terraform + ", " + provider + " " + source;
+            return terraform + ", " + provider + " " + source + (unverified ? " (unverified: not read from the schema)" : "");
         }
 
         /** Every input that can force a replacement, unconditionally or in some case. */
@@ -111,7 +112,8 @@ public final class ForcingTable {
                         t.get("provider").getAsString(), t.get("source").getAsString(), t.get("evidence").getAsString(),
                         strings(t.get("replaceOn")), Set.copyOf(strings(t.get("onlyWhenSet"))), List.copyOf(conditionals),
                         text(t, "autoNamed"), t.get("deleteBeforeReplace").getAsBoolean(), text(t, "stateful"),
-                        text(t, "statefulWhenUsed"), Map.copyOf(avoid), text(t, "note")));
+                        text(t, "statefulWhenUsed"), Map.copyOf(avoid), text(t, "note"),
+                        t.has("unverified") && t.get("unverified").getAsBoolean()));
             }
             return new ForcingTable(root.get("provider").getAsString(), types);
         } catch (IOException e) {

@@ -20,6 +20,7 @@ import com.pulumi.aws.lb.inputs.ListenerRuleConditionHostHeaderArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
 import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
+import com.pulumi.aws.lb.inputs.TargetGroupStickinessArgs;
 import com.pulumi.aws.route53.Record;
 import com.pulumi.aws.route53.RecordArgs;
 import com.pulumi.aws.route53.inputs.RecordAliasArgs;
@@ -42,6 +43,7 @@ import dev.apphome.storage.PrivateBucket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The internet-facing Application Load Balancer in the public subnets. With a certificate it
@@ -63,17 +65,35 @@ public final class LoadBalancer extends ComponentResource {
 
     public LoadBalancer(String name, LoadBalancerSettings args, Network network, AwsContext aws,
                         Protection protection, ComponentResourceOptions options) {
+        this(name, args, network, aws, Optional.empty(), protection, options);
+    }
+
+    /**
+     * @param onlyFrom a managed prefix list (CloudFront's origin-facing addresses) that alone may reach
+     *                 the load balancer, on 443 only, instead of the whole internet on 80 and 443
+     */
+    public LoadBalancer(String name, LoadBalancerSettings args, Network network, AwsContext aws,
+                        Optional<Output<String>> onlyFrom, Protection protection, ComponentResourceOptions options) {
         super("apphome:loadbalancer:LoadBalancer", name, options);
         Rule.require(args);
         boolean https = args.https();
+        if (onlyFrom.isPresent() && !https) {
+            throw new IllegalArgumentException("CloudFront reaches a load balancer over HTTPS only; this one has no "
+                    + "certificate");
+        }
         this.vpcId = network.vpcId();
         CustomResourceOptions child = protection.child(this);
 
-        this.firewall = new Firewall(name, "Internet to the load balancer on " + (https ? "80 and 443" : "80"),
-                network.vpcId(), this);
-        firewall.admitInternet(80, https ? "HTTP from the internet, redirected to HTTPS" : "HTTP from the internet");
-        if (https) {
-            firewall.admitInternet(443, "HTTPS from the internet");
+        if (onlyFrom.isPresent()) {
+            this.firewall = new Firewall(name, "CloudFront to the load balancer on 443", network.vpcId(), this);
+            firewall.admitPrefixList("cloudfront", onlyFrom.get(), 443, "HTTPS from CloudFront's origin-facing addresses");
+        } else {
+            this.firewall = new Firewall(name, "Internet to the load balancer on " + (https ? "80 and 443" : "80"),
+                    network.vpcId(), this);
+            firewall.admitInternet(80, https ? "HTTP from the internet, redirected to HTTPS" : "HTTP from the internet");
+            if (https) {
+                firewall.admitInternet(443, "HTTPS from the internet");
+            }
         }
 
         List<Resource> albDependencies = new ArrayList<>();
@@ -223,7 +243,15 @@ public final class LoadBalancer extends ComponentResource {
     public Routed route(Resource owner, String ownerName, WebTarget service, Firewall ownerFirewall) {
         ownerFirewall.admit(firewall, service.port(), "From the load balancer to " + service.name());
         WebTarget.Probe health = service.probe();
-        var targetGroup = new TargetGroup(Naming.fitting(Naming.child(ownerName, "tg"), NAME_LIMIT), TargetGroupArgs.builder()
+        var targetGroupArgs = TargetGroupArgs.builder();
+        if (service.routing().stickySeconds() != null) {
+            targetGroupArgs.stickiness(TargetGroupStickinessArgs.builder()
+                    .enabled(true)
+                    .type("lb_cookie")
+                    .cookieDuration(service.routing().stickySeconds())
+                    .build());
+        }
+        var targetGroup = new TargetGroup(Naming.fitting(Naming.child(ownerName, "tg"), NAME_LIMIT), targetGroupArgs
                 .targetType("ip")
                 .protocol("HTTP")
                 .port(service.port())

@@ -13,13 +13,17 @@ import java.util.regex.Pattern;
  * @param priority rule priority, unique per stack; lower is matched first
  * @param paths    path patterns such as {@code /api/*}; empty means any path
  * @param hosts    host names such as {@code api.example.com}; empty means any host
+ * @param stickySeconds how long the load balancer's cookie keeps a client on one task; null: no stickiness
  */
 public record Routing(
         @Key(doc = "listener-rule priority, unique per stack; lower is matched first", required = true, min = 1,
                 max = 50000, allowed = "a unique whole number from 1 to 50000 (lower is matched first)") int priority,
         @Key(doc = "path patterns such as `/api/*`; none means any path") List<String> paths,
         @Key(doc = "host names such as `api.example.com` (`*` and `?` wildcards allowed); none means any host")
-        List<String> hosts) {
+        List<String> hosts,
+        @Key(doc = "keep a client on the same task for this long with the load balancer's cookie (for WebSockets or "
+                + "in-memory sessions); none: every request is balanced", unit = "seconds", min = 1, max = 604800)
+        Integer stickySeconds) {
 
     /** A host-header condition value: labels of letters, digits and hyphens, with * and ? wildcards. */
     private static final Pattern HOST = Pattern.compile("(?=.{1,128}$)([a-zA-Z0-9*?]([a-zA-Z0-9*?-]*[a-zA-Z0-9*?])?\\.)*"

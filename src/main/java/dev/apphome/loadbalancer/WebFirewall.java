@@ -42,7 +42,7 @@ import java.util.List;
  * stack asks, a limit on request body sizes. Every rule publishes CloudWatch metrics and sampled
  * requests.
  */
-final class WebFirewall {
+public final class WebFirewall {
 
     /** AWS managed rule groups, in evaluation order. */
     static final List<String> MANAGED_RULE_GROUPS = List.of(
@@ -63,6 +63,37 @@ final class WebFirewall {
     /** Declares the web ACL and attaches it to {@code loadBalancerArn}. */
     static void protect(String name, Output<String> loadBalancerArn, LoadBalancerSettings settings,
                         CustomResourceOptions child) {
+        List<WebAclRuleArgs> rules = managedRules(settings.rateLimitPer5Minutes());
+        int priority = rules.size();
+        if (settings.blockBodiesOverKb() != null) {
+            rules.add(WebAclRuleArgs.builder()
+                    .name("BodySizeLimit")
+                    .priority(priority)
+                    .action(block())
+                    .statement(bodyLimit(settings.blockBodiesOverKb(), settings.blockBodiesOnPaths()))
+                    .visibilityConfig(visibility("BodySizeLimit"))
+                    .build());
+        }
+        var acl = new WebAcl(Naming.child(name, "waf"), WebAclArgs.builder()
+                .description("Managed rule groups and a per-IP rate limit in front of " + name)
+                .scope("REGIONAL")
+                .defaultAction(WebAclDefaultActionArgs.builder().allow(WebAclDefaultActionAllowArgs.builder().build()).build())
+                .rules(rules)
+                .visibilityConfig(WebAclVisibilityConfigArgs.builder()
+                        .cloudwatchMetricsEnabled(true).metricName(name).sampledRequestsEnabled(true).build())
+                .build(), child);
+        new WebAclAssociation(Naming.child(name, "waf"), WebAclAssociationArgs.builder()
+                .resourceArn(loadBalancerArn)
+                .webAclArn(acl.arn())
+                .build(), child);
+    }
+
+    /**
+     * AWS's managed rule groups (IP reputation, common exploits with the body-size rule counting
+     * only, known bad inputs) and a per-IP rate limit, priorities from 0: the rules every web ACL of
+     * the program starts with, in front of a load balancer or a CloudFront distribution.
+     */
+    public static List<WebAclRuleArgs> managedRules(int rateLimitPer5Minutes) {
         List<WebAclRuleArgs> rules = new ArrayList<>();
         int priority = 0;
         for (String group : MANAGED_RULE_GROUPS) {
@@ -87,38 +118,18 @@ final class WebFirewall {
         }
         rules.add(WebAclRuleArgs.builder()
                 .name("RateLimitPerIp")
-                .priority(priority++)
+                .priority(priority)
                 .action(block())
                 .statement(WebAclRuleStatementArgs.builder()
                         .rateBasedStatement(WebAclRuleStatementRateBasedStatementArgs.builder()
                                 .aggregateKeyType("IP")
-                                .limit(settings.rateLimitPer5Minutes())
+                                .limit(rateLimitPer5Minutes)
                                 .evaluationWindowSec(300)
                                 .build())
                         .build())
                 .visibilityConfig(visibility("RateLimitPerIp"))
                 .build());
-        if (settings.blockBodiesOverKb() != null) {
-            rules.add(WebAclRuleArgs.builder()
-                    .name("BodySizeLimit")
-                    .priority(priority)
-                    .action(block())
-                    .statement(bodyLimit(settings.blockBodiesOverKb(), settings.blockBodiesOnPaths()))
-                    .visibilityConfig(visibility("BodySizeLimit"))
-                    .build());
-        }
-        var acl = new WebAcl(Naming.child(name, "waf"), WebAclArgs.builder()
-                .description("Managed rule groups and a per-IP rate limit in front of " + name)
-                .scope("REGIONAL")
-                .defaultAction(WebAclDefaultActionArgs.builder().allow(WebAclDefaultActionAllowArgs.builder().build()).build())
-                .rules(rules)
-                .visibilityConfig(WebAclVisibilityConfigArgs.builder()
-                        .cloudwatchMetricsEnabled(true).metricName(name).sampledRequestsEnabled(true).build())
-                .build(), child);
-        new WebAclAssociation(Naming.child(name, "waf"), WebAclAssociationArgs.builder()
-                .resourceArn(loadBalancerArn)
-                .webAclArn(acl.arn())
-                .build(), child);
+        return rules;
     }
 
     /**
@@ -162,7 +173,7 @@ final class WebFirewall {
         return WebAclRuleActionArgs.builder().block(WebAclRuleActionBlockArgs.builder().build()).build();
     }
 
-    private static WebAclRuleVisibilityConfigArgs visibility(String metric) {
+    public static WebAclRuleVisibilityConfigArgs visibility(String metric) {
         return WebAclRuleVisibilityConfigArgs.builder()
                 .cloudwatchMetricsEnabled(true).metricName(metric).sampledRequestsEnabled(true).build();
     }

@@ -85,6 +85,20 @@ public final class Firewall {
                 .build(), CustomResourceOptions.builder().parent(owner).build()));
     }
 
+    /**
+     * Admits TCP {@code port} from an AWS-managed prefix list, e.g. CloudFront's origin-facing
+     * addresses. A rule with a prefix list counts as many rules as the list's maximum entries
+     * towards the group's quota (CloudFront's: 55 of the default 60), so a group holds one such rule.
+     */
+    public void admitPrefixList(String label, Output<String> prefixListId, int port, String why) {
+        rules.add(new SecurityGroupIngressRule(Naming.child(name, "in-" + label + "-" + port), SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(group.id())
+                .prefixListId(prefixListId)
+                .ipProtocol("tcp").fromPort(port).toPort(port)
+                .description(why)
+                .build(), CustomResourceOptions.builder().parent(owner).build()));
+    }
+
     /** Admits TCP {@code port} from an address range inside the VPC (interface endpoints only). */
     public void admitRange(String label, String cidr, int port, String why) {
         rules.add(new SecurityGroupIngressRule(Naming.child(name, "in-" + label + "-" + port), SecurityGroupIngressRuleArgs.builder()

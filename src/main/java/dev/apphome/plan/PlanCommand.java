@@ -108,7 +108,7 @@ public final class PlanCommand implements Callable<Integer> {
             }
             out.println("Images:");
             settings.services().forEach(s -> out.println("    " + s.name() + ": "
-                    + dev.apphome.service.ImageSource.of(s.image(), "aws").describe(settings.region())));
+                    + dev.apphome.service.ImageSource.describe(s, settings.region())));
             out.println("Outputs:");
             result.stackOutputs().forEach((k, v) -> out.println("    " + k + ": " + v));
             out.println();

@@ -58,7 +58,9 @@ public class PlanMocks implements Mocks {
         if (AUTONAMED.contains(args.type)) {
             state.putIfAbsent("name", physical);
         }
-        String id = computed(args.type, args.name, physical, hex, state);
+        // A resource on the stack's us-east-1 provider lives there, and its ARNs say so.
+        String where = args.provider != null && args.provider.contains("-us-east-1::") ? "us-east-1" : region;
+        String id = computed(args.type, args.name, physical, hex, state, where);
         if (preview) {
             // A real preview returns every attribute AWS will compute as unknown, and no id yet. The
             // attribute must be present (as unknown) for the SDK to keep its dependency on this resource.
@@ -71,7 +73,8 @@ public class PlanMocks implements Mocks {
     }
 
     /** Fills in what AWS would compute and returns the resource's id. */
-    private String computed(String type, String name, String physical, String hex, Map<String, Object> state) {
+    private String computed(String type, String name, String physical, String hex, Map<String, Object> state,
+                            String region) {
         String service = type.substring(4, type.indexOf('/'));
         String arnPrefix = "arn:aws:" + service + ":" + region + ":" + ACCOUNT_ID + ":";
         String id;
@@ -219,7 +222,42 @@ public class PlanMocks implements Mocks {
             }
             case "aws:wafv2/webAcl:WebAcl" -> {
                 id = uuid(hex);
-                state.put("arn", "arn:aws:wafv2:" + region + ":" + ACCOUNT_ID + ":regional/webacl/" + physical + "/" + id);
+                state.put("arn", "CLOUDFRONT".equals(state.get("scope"))
+                        ? "arn:aws:wafv2:us-east-1:" + ACCOUNT_ID + ":global/webacl/" + physical + "/" + id
+                        : "arn:aws:wafv2:" + region + ":" + ACCOUNT_ID + ":regional/webacl/" + physical + "/" + id);
+            }
+            case "aws:cloudfront/distribution:Distribution" -> {
+                id = "E" + hex.substring(0, 13).toUpperCase();
+                state.put("arn", "arn:aws:cloudfront::" + ACCOUNT_ID + ":distribution/" + id);
+                state.put("domainName", "d" + hex.substring(0, 13) + ".cloudfront.net");
+                state.put("hostedZoneId", "Z2FDTNDATAQYW2");
+            }
+            case "aws:cloudfront/originAccessControl:OriginAccessControl", "aws:cloudfront/publicKey:PublicKey" ->
+                    id = "E" + hex.substring(0, 13).toUpperCase();
+            case "aws:cloudfront/cachePolicy:CachePolicy", "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy",
+                 "aws:cloudfront/keyGroup:KeyGroup" -> id = uuid(hex);
+            case "aws:ecr/repository:Repository" -> {
+                id = String.valueOf(state.get("name"));
+                state.put("arn", arnPrefix + "repository/" + id);
+                state.put("repositoryUrl", ACCOUNT_ID + ".dkr.ecr." + region + ".amazonaws.com/" + id);
+                state.put("registryId", ACCOUNT_ID);
+            }
+            case "aws:cognito/userPool:UserPool" -> {
+                id = region + "_" + hex.substring(0, 9);
+                state.put("arn", "arn:aws:cognito-idp:" + region + ":" + ACCOUNT_ID + ":userpool/" + id);
+            }
+            case "aws:cognito/userPoolClient:UserPoolClient" -> id = hex.substring(0, 26);
+            case "aws:cloudtrail/trail:Trail" -> {
+                id = String.valueOf(state.get("name"));
+                state.put("arn", arnPrefix + "trail/" + id);
+            }
+            case "aws:cloudwatch/logDeliverySource:LogDeliverySource" -> {
+                id = String.valueOf(state.get("name"));
+                state.put("arn", "arn:aws:logs:" + region + ":" + ACCOUNT_ID + ":delivery-source:" + id);
+            }
+            case "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination" -> {
+                id = String.valueOf(state.get("name"));
+                state.put("arn", "arn:aws:logs:" + region + ":" + ACCOUNT_ID + ":delivery-destination:" + id);
             }
             case "aws:wafv2/webAclAssociation:WebAclAssociation" ->
                     id = state.get("webAclArn") + "," + state.get("resourceArn");
@@ -250,6 +288,9 @@ public class PlanMocks implements Mocks {
                     "endpoint", "ec2." + region + ".amazonaws.com", "description", region);
             case "aws:index/getPartition:getPartition" -> Map.of("partition", "aws", "dnsSuffix", "amazonaws.com",
                     "id", "aws", "reverseDnsPrefix", "com.amazonaws");
+            case "aws:ec2/getManagedPrefixList:getManagedPrefixList" -> Map.of(
+                    "id", "pl-4fa04526", "name", "com.amazonaws.global.cloudfront.origin-facing", "addressFamily", "IPv4",
+                    "maxEntries", 55, "entries", List.of());
             case "aws:secretsmanager/getRandomPassword:getRandomPassword" -> Map.of(
                     "randomPassword", PLACEHOLDER_SECRET, "id", "offline");
             default -> throw new IllegalArgumentException("the offline plan does not answer " + args.token

@@ -69,6 +69,17 @@ public record PlannedResource(
         public static final Options NONE = new Options("", List.of(), List.of(), List.of(), Map.of(), null, List.of(), "");
     }
 
+    /**
+     * The URN of the explicit provider the resource was registered with (e.g. the stack's us-east-1
+     * provider), or empty for the engine's default provider and for components.
+     */
+    public String providerUrn() {
+        String provider = options.provider();
+        int at = provider.lastIndexOf("::");
+        String urn = at < 0 ? "" : provider.substring(0, at);
+        return urn.substring(urn.lastIndexOf("::") + 2).startsWith("default") ? "" : urn;
+    }
+
     /** An input by dotted path ({@code healthCheck.path}, {@code subnets.0}), or null. */
     public Object input(String path) {
         Object node = inputs;

@@ -52,6 +52,7 @@ import dev.apphome.loadbalancer.WebTarget;
 import dev.apphome.network.Firewall;
 import dev.apphome.network.Network;
 import dev.apphome.network.SubnetTier;
+import dev.apphome.registry.ImageRepository;
 import dev.apphome.schema.Rule;
 import dev.apphome.wiring.Client;
 import dev.apphome.wiring.Connection;
@@ -86,7 +87,18 @@ public final class AppService extends ComponentResource {
 
     /** What a service is placed into. */
     public record Placement(Network network, Cluster cluster, Optional<LoadBalancer> loadBalancer, AwsContext aws,
-                            Output<String> keyArn, String logGroupPrefix, int logRetentionDays) {
+                            Output<String> keyArn, String logGroupPrefix, int logRetentionDays,
+                            Map<String, ImageRepository> repositories) {
+
+        public Placement {
+            repositories = Map.copyOf(repositories);
+        }
+
+        /** A placement without repositories of the stack's own. */
+        public Placement(Network network, Cluster cluster, Optional<LoadBalancer> loadBalancer, AwsContext aws,
+                         Output<String> keyArn, String logGroupPrefix, int logRetentionDays) {
+            this(network, cluster, loadBalancer, aws, keyArn, logGroupPrefix, logRetentionDays, Map.of());
+        }
     }
 
     /**
@@ -104,7 +116,7 @@ public final class AppService extends ComponentResource {
         this.firewall = new Firewall(name, args.kind().label() + " service " + args.name(),
                 placement.network().vpcId(), this);
         firewall.allowHttpsOut("HTTPS to AWS APIs, image registries and third-party APIs");
-        Connection connection = uses.apply(new Client(args.name(), firewall)).and(observability(args, placement));
+        Connection connection = uses.apply(new Client(args.name(), firewall)).and(observability(name, args, placement));
 
         var logGroup = new LogGroup(Naming.child(name, "logs"), LogGroupArgs.builder()
                 .name(placement.logGroupPrefix() + "/" + args.name())
@@ -146,7 +158,7 @@ public final class AppService extends ComponentResource {
                 .executionRoleArn(executionRole.arn())
                 .taskRoleArn(taskRole.arn())
                 .volumes(TaskDefinitionVolumeArgs.builder().name("tmp").build())
-                .containerDefinitions(containerDefinitions(args, connection, logGroup, aws.region()))
+                .containerDefinitions(containerDefinitions(args, image(args, placement), connection, logGroup, aws.region()))
                 // A task started before its secrets have values fails to start.
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(connection.prerequisites()).build());
 
@@ -238,13 +250,13 @@ public final class AppService extends ComponentResource {
         List<Map<String, Object>> statements = new ArrayList<>();
         statements.add(PolicyDocument.allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 List.of(logGroup.arn().applyValue(arn -> arn + ":*"))));
-        var ecr = ImageSource.of(args.image(), placement.aws().partition()).ecr();
-        if (ecr.isPresent()) {
-            String repository = ecr.get().arn();
+        Optional<Object> repository = args.repository().<Object>map(r -> placement.repositories().get(r.repository()).arn())
+                .or(() -> ImageSource.of(args.image(), placement.aws().partition()).ecr().map(ImageSource.Ecr::arn));
+        if (repository.isPresent()) {
             // GetAuthorizationToken has no resource-level permissions; it grants nothing by itself.
             statements.add(PolicyDocument.allow("GetRegistryToken", List.of("ecr:GetAuthorizationToken"), List.of("*")));
             statements.add(PolicyDocument.allow("PullOwnImage", List.of("ecr:BatchGetImage",
-                    "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"), List.of(repository)));
+                    "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"), List.of(repository.get())));
         }
         if (!connection.secrets().isEmpty()) {
             statements.add(PolicyDocument.allow("ReadOwnSecrets", List.of("secretsmanager:GetSecretValue"),
@@ -257,11 +269,23 @@ public final class AppService extends ComponentResource {
         return statements;
     }
 
-    private static Output<String> containerDefinitions(ServiceSettings args, Connection connection, LogGroup logGroup,
-                                                       String region) {
+    /** The image reference: as the stack file wrote it, or the stack's repository's URL and the tag. */
+    private static Object image(ServiceSettings args, Placement placement) {
+        return args.repository().<Object>map(r -> {
+            ImageRepository repository = placement.repositories().get(r.repository());
+            if (repository == null) {
+                throw new IllegalArgumentException(args.name() + " names repository " + r.repository()
+                        + ", which the placement does not have");
+            }
+            return repository.url().applyValue(url -> url + ":" + r.tag());
+        }).orElse(args.image());
+    }
+
+    private static Output<String> containerDefinitions(ServiceSettings args, Object image, Connection connection,
+                                                       LogGroup logGroup, String region) {
         Map<String, Object> container = new LinkedHashMap<>();
         container.put("name", CONTAINER);
-        container.put("image", args.image());
+        container.put("image", image);
         container.put("essential", true);
         container.put("readonlyRootFilesystem", args.readOnlyRootFilesystem());
         container.put("mountPoints", List.of(Map.of("sourceVolume", "tmp", "containerPath", "/tmp", "readOnly", false)));
@@ -316,11 +340,13 @@ public final class AppService extends ComponentResource {
      * no resource-level permissions), and PutMetricData in the service's namespace only; and the
      * interface endpoints a network without NAT needs for them.
      */
-    private static Connection observability(ServiceSettings args, Placement placement) {
+    private static Connection observability(String name, ServiceSettings args, Placement placement) {
         Connection extra = Connection.none();
         if (args.tracing().enabled()) {
             placement.network().reachPrivately("xray");
-            extra = extra.and(new Connection(Map.of("AWS_XRAY_DAEMON_ADDRESS", Output.of("127.0.0.1:2000")), Map.of(),
+            // The segment name the stack's sampling rule matches (<project>-<stack>-*).
+            extra = extra.and(new Connection(Map.of("AWS_XRAY_DAEMON_ADDRESS", Output.of("127.0.0.1:2000"),
+                    "AWS_XRAY_TRACING_NAME", Output.of(name)), Map.of(),
                     List.of(PolicyDocument.allow("SendTraces", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords",
                             "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:GetSamplingStatisticSummaries"),
                             List.of("*")))));

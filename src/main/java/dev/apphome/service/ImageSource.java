@@ -46,6 +46,14 @@ public record ImageSource(String registry, Optional<Ecr> ecr) {
         return new ImageSource(host ? first : "docker.io", Optional.empty());
     }
 
+    /** Where a service's image is pulled from, in one sentence for the plan, whichever way the stack file names it. */
+    public static String describe(ServiceSettings service, String stackRegion) {
+        return service.repository()
+                .map(r -> "this stack's ECR repository " + r.repository() + ", tag " + r.tag() + " (immutable): the "
+                        + "execution role may pull exactly that repository")
+                .orElseGet(() -> of(service.image(), "aws").describe(stackRegion));
+    }
+
     /** One sentence for the plan: where the image is pulled from and what that needs. */
     public String describe(String stackRegion) {
         if (ecr.isPresent()) {

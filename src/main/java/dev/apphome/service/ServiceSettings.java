@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *
  * @param name                   service name
  * @param kind                   web, internal or worker, with the keys each kind has
- * @param image                  container image reference
+ * @param source                 the image: a full reference, or a tag in one of the stack's repositories
  * @param cpu                    task CPU units (256 = 0.25 vCPU)
  * @param memory                 task memory; a Fargate combination with {@code cpu}
  * @param architecture           CPU architecture
@@ -39,9 +39,7 @@ public record ServiceSettings(
         @Name(noun = "service", pattern = "[a-z][a-z0-9-]{0,18}[a-z0-9]", allowed = "2 to 20 lowercase letters, digits "
                 + "and hyphens, starting with a letter (it becomes part of AWS names limited to 32 characters)") String name,
         @Key(doc = "what reaches it", required = true, allowed = "web, internal or worker") ServiceKind kind,
-        @Key(doc = "container image", required = true, pattern = "[a-z0-9][a-z0-9._/:@-]*[a-zA-Z0-9._-]+",
-                allowed = "a container image reference such as 123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.0.0 "
-                        + "or name@sha256:…") String image,
+        ImageSpec source,
         @Key(doc = "task CPU (Fargate combinations with `memory` only)", unit = "CPU units, 1024 = 1 vCPU", dflt = "256",
                 min = 256, max = 16384) int cpu,
         @Key(doc = "task memory (Fargate combinations with `cpu` only)", unit = "MiB", dflt = "512", min = 512,
@@ -72,7 +70,7 @@ public record ServiceSettings(
             "(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL).*");
     /** Environment variables the program injects itself; a service may not set them. */
     public static final Set<String> INJECTED = Set.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_SECRET_ARN", "DB_CREDENTIALS",
-            "CACHE_HOST", "CACHE_PORT", "CACHE_TLS", "CACHE_AUTH_TOKEN");
+            "CACHE_HOST", "CACHE_PORT", "CACHE_TLS", "CACHE_AUTH_TOKEN", "COGNITO_USER_POOL_ID", "COGNITO_CLIENT_ID");
 
     public ServiceSettings {
         minCount = minCount != null ? minCount : desiredCount;
@@ -83,7 +81,18 @@ public record ServiceSettings(
         command = List.copyOf(command);
     }
 
+    /** Tags that name whatever was pushed last; a repository of immutable tags cannot hold them usefully. */
+    public static final Set<String> MOVING_TAGS = Set.of("latest", "stable", "main", "master", "dev", "edge", "current");
+
     public static final List<Rule<ServiceSettings>> RULES = List.of(
+            Rule.of("image", s -> s.source != null, "is required; allowed: a container image reference such as "
+                    + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.0.0, or repository and tag"),
+            Rule.of("tag", s -> !(s.source instanceof ImageSpec.FromRepository r)
+                            || !MOVING_TAGS.contains(r.tag().toLowerCase(java.util.Locale.ROOT)),
+                    s -> "found '" + ((ImageSpec.FromRepository) s.source).tag() + "', a tag that moves to whatever was "
+                            + "pushed last, on repository '" + ((ImageSpec.FromRepository) s.source).repository()
+                            + "', whose tags are immutable (a second push of it is refused); allowed: a version tag such "
+                            + "as 1.4.2 or a commit id"),
             Rule.of("memory", s -> FargateSizes.allowed(s.cpu, s.memory), s -> "cpu " + s.cpu + " with memory " + s.memory
                     + " is not a Fargate size; allowed with cpu " + s.cpu + ": " + FargateSizes.memoryFor(s.cpu)
                     + " (cpu one of " + FargateSizes.cpuValues() + ")"),
@@ -136,6 +145,16 @@ public record ServiceSettings(
     private static String variableNameProblem(String name) {
         return "'" + name + "' is not allowed as a variable name; allowed: letters, digits and _ not starting with a "
                 + "digit, and none of " + String.join(", ", INJECTED.stream().sorted().toList());
+    }
+
+    /** The full image reference when the stack file gives one; null for an image in one of the stack's repositories. */
+    public String image() {
+        return source instanceof ImageSpec.Reference r ? r.image() : null;
+    }
+
+    /** The repository and tag, when the image is in one of the stack's repositories. */
+    public java.util.Optional<ImageSpec.FromRepository> repository() {
+        return source instanceof ImageSpec.FromRepository r ? java.util.Optional.of(r) : java.util.Optional.empty();
     }
 
     /** Whether Application Auto Scaling owns the task count: it scales between bounds, or on a schedule. */

@@ -65,13 +65,25 @@ public final class PrivateBucket extends ComponentResource implements Store<Buck
     private final BucketSettings args;
     private final BucketV2 bucket;
     private final Encryption encryption;
-    private final BucketPolicy policy;
+    private final List<Map<String, Object>> statements = new ArrayList<>();
+    private final BucketPublicAccessBlock publicAccess;
     private final String region;
+    private BucketPolicy policy;
 
-    /** An application bucket: SSE-KMS with the stack's key, used by services that declare it. */
+    /**
+     * An application bucket: SSE-KMS with the stack's key, used by services that declare it. Its
+     * policy is written by {@link #complete}, once whatever reads the bucket from outside (a
+     * CloudFront distribution, through {@link #grant}) exists.
+     */
     public PrivateBucket(String name, BucketSettings args, StoreContext context) {
         this(name, args, new Encryption.Kms(context.keyArn()), arn -> List.of(), context.aws().region(),
-                context.protection(), ComponentResourceOptions.Empty);
+                context.protection(), ComponentResourceOptions.Empty, false);
+    }
+
+    public PrivateBucket(String name, BucketSettings args, Encryption encryption,
+                         java.util.function.Function<Output<String>, List<Map<String, Object>>> extraStatements,
+                         String region, Protection protection, ComponentResourceOptions options) {
+        this(name, args, encryption, extraStatements, region, protection, options, true);
     }
 
     /**
@@ -79,9 +91,13 @@ public final class PrivateBucket extends ComponentResource implements Store<Buck
      *                        TLS-only statement; each is built from the bucket's ARN
      * @param region          the stack's region, which KMS conditions of the access statements name
      */
+    /**
+     * @param now whether the policy is written at once; otherwise {@link #complete} writes it, after
+     *            every {@link #grant}
+     */
     public PrivateBucket(String name, BucketSettings args, Encryption encryption,
                          java.util.function.Function<Output<String>, List<Map<String, Object>>> extraStatements,
-                         String region, Protection protection, ComponentResourceOptions options) {
+                         String region, Protection protection, ComponentResourceOptions options, boolean now) {
         super("apphome:storage:PrivateBucket", name, options);
         this.args = Rule.require(args);
         this.encryption = encryption;
@@ -130,17 +146,37 @@ public final class PrivateBucket extends ComponentResource implements Store<Buck
                 .rules(lifecycleRule(args))
                 .build(), child);
 
-        List<Map<String, Object>> statements = new ArrayList<>();
         statements.add(PolicyDocument.denyInsecureTransport(
                 List.of(bucket.arn(), bucket.arn().applyValue(arn -> arn + "/*")), "s3:*"));
         statements.addAll(extraStatements.apply(bucket.arn()));
-        // The policy waits for the public-access block so that S3 evaluates it against the final settings.
-        this.policy = new BucketPolicy(Naming.child(name, "policy"), BucketPolicyArgs.builder()
-                .bucket(bucket.id())
-                .policy(PolicyDocument.of(statements))
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(publicAccess).build());
+        this.publicAccess = publicAccess;
+        if (now) {
+            complete();
+        }
+    }
 
-        registerOutputs(Map.of("bucket", bucket.bucket(), "arn", bucket.arn()));
+    /**
+     * Adds a bucket-policy statement, built from the bucket's ARN, that admits a reader from outside
+     * the account's IAM (a service principal, scoped by its conditions). Before {@link #complete} only.
+     */
+    public void grant(java.util.function.Function<Output<String>, Map<String, Object>> statement) {
+        if (policy != null) {
+            throw new IllegalStateException(pulumiResourceName() + "'s policy is written already");
+        }
+        statements.add(statement.apply(bucket.arn()));
+    }
+
+    /** Writes the bucket policy (TLS only, plus every grant); once. */
+    public BucketPolicy complete() {
+        if (policy == null) {
+            // The policy waits for the public-access block so that S3 evaluates it against the final settings.
+            this.policy = new BucketPolicy(Naming.child(pulumiResourceName(), "policy"), BucketPolicyArgs.builder()
+                    .bucket(bucket.id())
+                    .policy(PolicyDocument.of(List.copyOf(statements)))
+                    .build(), CustomResourceOptions.builder().parent(this).dependsOn(publicAccess).build());
+            registerOutputs(Map.of("bucket", bucket.bucket(), "arn", bucket.arn()));
+        }
+        return policy;
     }
 
     private static BucketLifecycleConfigurationV2RuleArgs lifecycleRule(BucketSettings args) {
@@ -208,8 +244,13 @@ public final class PrivateBucket extends ComponentResource implements Store<Buck
         return bucket.arn();
     }
 
-    /** The policy resource, which log delivery needs in place before the load balancer starts writing. */
+    /** The policy resource (written now if it was not), which log delivery needs in place before it writes. */
     public BucketPolicy policy() {
-        return policy;
+        return complete();
+    }
+
+    /** {@code <bucket>.s3.<region>.amazonaws.com}, the name CloudFront reaches the bucket by. */
+    public Output<String> regionalDomainName() {
+        return bucket.bucketRegionalDomainName();
     }
 }

@@ -117,8 +117,7 @@ class BadStackFilesTest {
     void aLookAlikeLetterInAKeyIsNamedByItsCodePoint() {
         assertEquals(List.of("Pulumi.test.yaml: apphome:netw\u043erk: unknown key; it contains '\u043e' (U+043E CYRILLIC "
                         + "SMALL LETTER O), which is not an ASCII character: keys are plain ASCII; did you mean 'network'?; "
-                        + "allowed keys: network, loadBalancer, cluster, services, database, cache, buckets, queues, "
-                        + "secrets, alerts, logRetentionDays, protectResources, allowReplace"),
+                        + "allowed keys: " + String.join(", ", StackSettingsReader.keys(dev.apphome.Stores.ALL))),
                 problems(Stacks.MINIMAL + "  apphome:netw\u043erk: {}\n"));
     }
 

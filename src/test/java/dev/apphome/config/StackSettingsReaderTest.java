@@ -154,9 +154,8 @@ class StackSettingsReaderTest {
                 """);
 
         assertEquals(List.of(
-                "Pulumi.test.yaml: apphome:servces: unknown key; did you mean 'services'?; allowed keys: network, "
-                        + "loadBalancer, cluster, services, database, cache, buckets, queues, secrets, alerts, logRetentionDays, "
-                        + "protectResources, allowReplace, stripeKey",
+                "Pulumi.test.yaml: apphome:servces: unknown key; did you mean 'services'?; allowed keys: "
+                        + String.join(", ", StackSettingsReader.keys(Stores.ALL)) + ", stripeKey",
                 "Pulumi.test.yaml: apphome:stripeKey: secret is declared in apphome:secrets but has no value; run: "
                         + "pulumi config set --secret --stack test stripeKey '<value>'",
                 "Pulumi.test.yaml: apphome:network.availabilityZones: expected a whole number from 2 to 6, found 'two'",

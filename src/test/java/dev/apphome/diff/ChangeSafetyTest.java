@@ -7,7 +7,6 @@ import dev.apphome.support.Stacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
@@ -233,7 +232,7 @@ class ChangeSafetyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod", "aurora-postgres", "aurora-mysql", "rds-mysql", "no-nat", "minimal"})
+    @org.junit.jupiter.params.provider.MethodSource("dev.apphome.support.Stacks#all")
     void noStackFileCanTurnStorageEncryptionOff(String stack) {
         var plan = Stacks.anyPlan(stack);
         for (String type : List.of("aws:rds/instance:Instance", "aws:rds/cluster:Cluster")) {

@@ -102,6 +102,7 @@ class AppServiceComponentTest {
         assertEquals(List.of(32L, 256L, false), List.of(map(containers.get(1)).get("cpu"),
                 map(containers.get(1)).get("memoryReservation"), map(containers.get(1)).get("essential")));
         assertEquals(List.of(Map.of("name", "AWS_XRAY_DAEMON_ADDRESS", "value", "127.0.0.1:2000"),
+                Map.of("name", "AWS_XRAY_TRACING_NAME", "value", "svc"),
                 Map.of("name", "METRICS_NAMESPACE", "value", "Commerce/Worker")), map(containers.get(0)).get("environment"));
         assertEquals(List.of("SendTraces", "PublishOwnMetrics"), statements.stream().map(st -> st.get("Sid")).toList());
         // PutMetricData has no resources to name: the namespace condition is the only scope it takes.

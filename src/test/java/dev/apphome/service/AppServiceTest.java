@@ -334,4 +334,15 @@ class AppServiceTest {
         assertTrue(plan.ofType("aws:iam/role:Role").stream().anyMatch(r -> r.name().startsWith(
                 "apphome-staging-eu-central-1a-a-twenty-char-wor")));
     }
+
+    @Test
+    void tracedServicesShareTheStacksSamplingRule() {
+        var plan = Stacks.planOf(Stacks.MINIMAL.replace("port: 8080", "port: 8080\n      tracing: {enabled: true}")
+                + "  apphome:traceSampling: {percent: 10, reservoirPerSecond: 2}\n");
+        var rule = plan.ofType("aws:xray/samplingRule:SamplingRule").get(0);
+
+        assertEquals(List.of("apphome-test", "apphome-test-*", 2L, 0.1), List.of(rule.input("ruleName"),
+                rule.input("serviceName"), rule.input("reservoirSize"), ((Number) rule.input("fixedRate")).doubleValue()));
+        assertEquals(List.of(), Stacks.plan("dev").ofType("aws:xray/samplingRule:SamplingRule"));
+    }
 }

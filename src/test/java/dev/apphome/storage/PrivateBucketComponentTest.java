@@ -50,11 +50,36 @@ class PrivateBucketComponentTest {
     @Test
     void theBucketPolicyRefusesRequestsWithoutTls() {
         var plan = Components.declare(s -> new PrivateBucket("media", Components.settings(BucketSettings.class, Map.of()),
-                s.stores()));
+                s.stores()).complete());
         var statements = Json.statements(plan.ofType("aws:s3/bucketPolicy:BucketPolicy").get(0), "policy");
 
         assertEquals(List.of("DenyInsecureTransport"), statements.stream().map(st -> st.get("Sid")).toList());
         assertEquals(Map.of("Bool", Map.of("aws:SecureTransport", "false")), statements.get(0).get("Condition"));
+    }
+
+    @Test
+    void anApplicationBucketsPolicyWaitsForItsGrantsAndHoldsThemAfterTheTlsStatement() {
+        var plan = Components.declare(s -> {
+            var bucket = new PrivateBucket("media", Components.settings(BucketSettings.class, Map.of()), s.stores());
+            bucket.grant(arn -> dev.apphome.common.PolicyDocument.allow("Reader", List.of("s3:GetObject"),
+                    List.of(arn.applyValue(a -> a + "/*"))));
+            bucket.complete();
+        });
+        var statements = Json.statements(plan.ofType("aws:s3/bucketPolicy:BucketPolicy").get(0), "policy");
+
+        assertEquals(List.of("DenyInsecureTransport", "Reader"), statements.stream().map(st -> st.get("Sid")).toList());
+        assertEquals(List.of(plan.ofType("aws:s3/bucketV2:BucketV2").get(0).outputs().get("arn") + "/*"),
+                statements.get(1).get("Resource"));
+    }
+
+    @Test
+    void aGrantAfterThePolicyIsWrittenIsRefused() {
+        var e = assertThrows(Exception.class, () -> Components.declare(s -> {
+            var bucket = new PrivateBucket("media", Components.settings(BucketSettings.class, Map.of()), s.stores());
+            bucket.complete();
+            bucket.grant(arn -> Map.of());
+        }));
+        assertTrue(e.getMessage().contains("media's policy is written already"), e.getMessage());
     }
 
     @Test

@@ -53,6 +53,19 @@ public final class Stacks {
     /** Variant stack files kept for tests, beside the committed ones: other engines, regions and options. */
     public static final Path VARIANTS = ROOT.resolve("src/test/resources/stacks");
 
+    /** Every committed stack and every variant stack, by name: what a test over all stacks runs over. */
+    public static java.util.stream.Stream<String> all() {
+        try (var committed = Files.list(ROOT); var variants = Files.list(VARIANTS)) {
+            return java.util.stream.Stream.concat(committed.toList().stream(), variants.toList().stream())
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("Pulumi.") && n.endsWith(".yaml") && !n.equals("Pulumi.yaml"))
+                    .map(n -> n.substring("Pulumi.".length(), n.length() - ".yaml".length()))
+                    .sorted().toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A committed stack's plan, or a variant's ({@code src/test/resources/stacks/Pulumi.<name>.yaml}). */
     public static PlanRunner.Result anyPlan(String stack) {
         Path committed = ROOT.resolve("Pulumi." + stack + ".yaml");
