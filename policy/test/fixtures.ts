@@ -81,9 +81,17 @@ export function compliantStack(): Spec[] {
         { type: "aws:sqs/queue:Queue", name: "queue",
             inputs: { kmsMasterKeyId: "arn:aws:kms:key", redrivePolicy: JSON.stringify({ deadLetterTargetArn: "arn:dlq", maxReceiveCount: 5 }) },
             deps: { redrivePolicy: ["dlq"] } },
-        queuePolicy("queue"),
+        queuePolicy("queue", [{ Sid: "TopicOrdersSendsMessages", Effect: "Allow",
+            Principal: { Service: "sns.amazonaws.com" }, Action: ["sqs:SendMessage"], Resource: ["arn:aws:sqs:::q"],
+            Condition: { ArnEquals: { "aws:SourceArn": "arn:aws:test:::topic" } } }]),
         queuePolicy("dlq"),
         { type: "aws:sns/topic:Topic", name: "topic", inputs: { kmsMasterKeyId: "arn:aws:kms:key" } },
+        { type: "aws:sns/topicPolicy:TopicPolicy", name: "topic-policy", deps: { arn: ["topic"] },
+            inputs: { arn: "arn:aws:test:::topic", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{
+                Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "sns:Publish",
+                Resource: ["arn:aws:test:::topic"], Condition: { Bool: { "aws:SecureTransport": "false" } } }] }) } },
+        { type: "aws:sns/topicSubscription:TopicSubscription", name: "topic-to-queue", deps: { topic: ["topic"], endpoint: ["queue"] },
+            inputs: { topic: "arn:aws:test:::topic", protocol: "sqs", endpoint: "arn:aws:test:::queue", rawMessageDelivery: true } },
         { type: "aws:secretsmanager/secret:Secret", name: "secret", protect: true,
             inputs: { kmsKeyId: "arn:aws:kms:key", recoveryWindowInDays: 7 } },
         { type: "aws:cloudwatch/logGroup:LogGroup", name: "log-group", inputs: { kmsKeyId: "arn:aws:kms:key", retentionInDays: 30 } },
@@ -124,11 +132,11 @@ function tier(name: string, target: Record<string, string> | undefined): Spec[] 
     return specs;
 }
 
-function queuePolicy(queue: string): Spec {
+function queuePolicy(queue: string, admissions: object[] = []): Spec {
     return { type: "aws:sqs/queuePolicy:QueuePolicy", name: `${queue}-policy`, deps: { queueUrl: [queue] },
         inputs: { queueUrl: "url", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "DenyInsecureTransport",
             Effect: "Deny", Principal: "*", Action: "sqs:*", Resource: ["arn:aws:sqs:::q"],
-            Condition: { Bool: { "aws:SecureTransport": "false" } } }] }) } };
+            Condition: { Bool: { "aws:SecureTransport": "false" } } }, ...admissions] }) } };
 }
 
 function rule(name: string, group: string, inputs: Record<string, unknown>, source?: string): Spec {

@@ -171,11 +171,15 @@ const FAULTS: Fault[] = [
             v => { v.ingress = [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }]; }) },
 ];
 
+/** The variant stack that uses topics, tables and a secret with keys, planned in before(). */
+const FANOUT = fs.readFileSync(path.join(REPO, "src", "test", "resources", "stacks", "Pulumi.fanout.yaml"), "utf8");
+let fanout: PlanDocument;
+
 before(async () => {
     // Two at a time: each is a JVM, and the machine has two cores.
     await Promise.all([pack.start(), makePlan("dev", false).then(() => makePlan("dev", true))]);
     await Promise.all([makePlan("prod", false).then(async () => { minimal = await planOfFile("minimal", MINIMAL); }),
-        makePlan("prod", true)]);
+        makePlan("prod", true).then(async () => { fanout = await planOfFile("fanout", FANOUT); })]);
 });
 after(() => pack.stop());
 
@@ -187,6 +191,47 @@ describe("a stack file that sets only what is required", () => {
 
         assert.deepEqual(mandatory, ["elasticache-failover-and-backups", "rds-multi-az"]);
     });
+});
+
+describe("the fanout variant stack (topics, tables, a secret with keys)", () => {
+    const fresh = () => JSON.parse(JSON.stringify(fanout)) as PlanDocument;
+    const p = "apphome-fanout";
+
+    it("has no mandatory violation with prod's config", async () => {
+        const mandatory = (await pack.run(fresh(), config("prod"))).filter(d => d.level === "mandatory");
+        assert.deepEqual(mandatory.map(d => `${d.policy}: ${d.message}`), []);
+    });
+
+    const faults: Fault[] = [
+        { fault: "a queue policy that also admits another topic", policies: ["sqs-queue-policy-scoped-to-subscribed-topics"],
+            inject: d => set(d, "aws:sqs/queuePolicy:QueuePolicy", `${p}-queue-audit-queue-policy`, v => {
+                const policy = JSON.parse(v.policy);
+                policy.Statement.push({ ...policy.Statement[1], Sid: "Stranger",
+                    Condition: { ArnEquals: { "aws:SourceArn": "arn:aws:sns:eu-west-1:210987654321:stranger" } } });
+                v.policy = JSON.stringify(policy);
+            }) },
+        { fault: "a subscribed queue whose policy no longer admits the topic", policies: ["sns-subscription-delivers-to-admitting-queue"],
+            inject: d => set(d, "aws:sqs/queuePolicy:QueuePolicy", `${p}-queue-billing-queue-policy`, v => {
+                const policy = JSON.parse(v.policy);
+                policy.Statement = policy.Statement.slice(0, 1);
+                v.policy = JSON.stringify(policy);
+            }) },
+        { fault: "a topic policy without the TLS deny", policies: ["sns-topic-tls-only"],
+            inject: d => set(d, "aws:sns/topicPolicy:TopicPolicy", `${p}-topic-orders-topic-policy`,
+                v => { v.policy = JSON.stringify({ Version: "2012-10-17", Statement: [] }); }) },
+        { fault: "a table without point-in-time recovery", policies: ["dynamodb-point-in-time-recovery"],
+            inject: d => set(d, "aws:dynamodb/table:Table", `${p}-table-orders-table`,
+                v => { v.pointInTimeRecovery = { enabled: false }; }) },
+        { fault: "a table with the AWS-owned key", policies: ["dynamodb-encrypted-with-cmk"],
+            inject: d => set(d, "aws:dynamodb/table:Table", `${p}-table-sessions-table`, v => { delete v.serverSideEncryption; }) },
+    ];
+    for (const fault of faults) {
+        it(`rejects ${fault.fault} (${fault.policies.join(", ")})`, async () => {
+            const diagnostics = await pack.run(fault.inject(fresh(), "fanout"), config("prod"));
+            const mandatory = [...new Set(diagnostics.filter(d => d.level === "mandatory").map(d => d.policy))].sort();
+            assert.deepEqual(mandatory, [...fault.policies].sort());
+        });
+    }
 });
 
 for (const stack of ["dev", "prod"]) {
@@ -216,8 +261,9 @@ for (const stack of ["dev", "prod"]) {
             assert.deepEqual(diagnostics.filter(d => d.level === "mandatory").map(d => d.policy), []);
             const deferred = diagnostics.filter(d => d.message.includes("\ndeferred to pulumi up: ")).map(d => d.policy).sort();
             assert.deepEqual(deferred, ["ecs-no-secrets-in-environment", "ecs-no-secrets-in-environment",
-                "ecs-no-secrets-in-environment", "s3-bucket-tls-only", "s3-bucket-tls-only", "sqs-queue-tls-only",
-                "sqs-queue-tls-only"]);
+                "ecs-no-secrets-in-environment", "s3-bucket-tls-only", "s3-bucket-tls-only", "sns-topic-tls-only",
+                "sqs-queue-policy-scoped-to-subscribed-topics", "sqs-queue-policy-scoped-to-subscribed-topics",
+                "sqs-queue-tls-only", "sqs-queue-tls-only"]);
             assert.equal(diagnostics.filter(d => d.message.startsWith("can't run policy")).length, 0,
                 "no policy fell back to the SDK's silent preview advisory");
         });

@@ -52,7 +52,7 @@ const cases: Case[] = [
         expected: ["mandatory media: SSE-KMS without a bucket key; required: bucketKeyEnabled: true. Fix: set bucketKeyEnabled: true in media-encryption (one KMS call per bucket key instead of per object)"] },
     { policy: "dynamodb-encrypted-with-cmk", change: "AWS-owned key",
         specs: () => mutate(base(), "table", i => { delete i.serverSideEncryption; }),
-        expected: ["mandatory table: the table uses the AWS-owned key; required: serverSideEncryption: {enabled: true, kmsKeyArn}. Fix: set serverSideEncryption with the stack's KMS key"] },
+        expected: ["mandatory table: the table uses the AWS-owned key; required: serverSideEncryption: {enabled: true, kmsKeyArn}. Fix: declare the table under apphome:tables, which encrypts it with the stack's key"] },
     { policy: "sqs-queue-encrypted", change: "no encryption",
         specs: () => mutate(base(), "queue", i => { delete i.kmsMasterKeyId; }),
         expected: ["mandatory queue: neither kmsMasterKeyId nor sqsManagedSseEnabled is set; required: one of them. Fix: set kmsMasterKeyId to the stack's key"] },
@@ -63,6 +63,12 @@ const cases: Case[] = [
     { policy: "sqs-queue-tls-only", change: "no queue policy",
         specs: () => without(base(), "dlq-policy"),
         expected: ["mandatory dlq: no queue policy names this queue; required: a policy denying requests where aws:SecureTransport is false. Fix: declare the queue under apphome:queues, which adds one"] },
+    { policy: "sns-topic-tls-only", change: "no topic policy",
+        specs: () => without(base(), "topic-policy"),
+        expected: ["mandatory topic: no topic policy names this topic; required: a policy denying sns:Publish where aws:SecureTransport is false. Fix: declare the topic under apphome:topics, which adds one"] },
+    { policy: "sns-topic-tls-only", change: "a topic policy without the TLS deny",
+        specs: () => mutate(base(), "topic-policy", i => { i.policy = JSON.stringify({ Version: "2012-10-17", Statement: [] }); }),
+        expected: ["mandatory topic: its topic policy allows publishing without TLS; required: a Deny statement when aws:SecureTransport is false. Fix: add the statement to the topic policy"] },
     { policy: "sns-topic-encrypted", change: "no key",
         specs: () => mutate(base(), "topic", i => { delete i.kmsMasterKeyId; }),
         expected: ["mandatory topic: kmsMasterKeyId is not set; required: kmsMasterKeyId naming a KMS key whose policy admits the publishers. Fix: set kmsMasterKeyId to the stack's key"] },
@@ -187,7 +193,27 @@ const cases: Case[] = [
     { policy: "msk-not-public", change: "public brokers",
         specs: () => mutate(base(), "kafka", i => { i.brokerNodeGroupInfo.connectivityInfo = { publicAccess: { type: "SERVICE_PROVIDED_EIPS" } }; }),
         expected: ["mandatory kafka: public access is \"SERVICE_PROVIDED_EIPS\"; required: DISABLED. Fix: turn public access off"] },
+    { policy: "sqs-queue-policy-scoped-to-subscribed-topics", change: "SNS admitted without a source",
+        specs: () => mutate(base(), "dlq-policy", i => { i.policy = queuePolicyWith({ Sid: "AnyTopic", Effect: "Allow",
+            Principal: { Service: "sns.amazonaws.com" }, Action: "sqs:SendMessage", Resource: "arn:aws:sqs:::dlq" }); }),
+        expected: ["mandatory dlq: statement AnyTopic of dlq-policy allows sns.amazonaws.com without an aws:SourceArn condition; required: Allow statements for services or everyone limited by aws:SourceArn to topics that subscribe this queue. Fix: subscribe the queue under apphome:topics.<name>.subscriptions, which admits exactly that topic"] },
+    { policy: "sqs-queue-policy-scoped-to-subscribed-topics", change: "a topic that does not subscribe the queue",
+        specs: () => mutate(base(), "dlq-policy", i => { i.policy = queuePolicyWith({ Sid: "OtherTopic", Effect: "Allow",
+            Principal: { Service: "sns.amazonaws.com" }, Action: "sqs:SendMessage", Resource: "arn:aws:sqs:::dlq",
+            Condition: { ArnEquals: { "aws:SourceArn": "arn:aws:test:::topic" } } }); }),
+        expected: ["mandatory dlq: statement OtherTopic of dlq-policy admits arn:aws:test:::topic, which is no topic of this stack that subscribes this queue; required: aws:SourceArn naming only topics subscribed to this queue. Fix: remove the statement, or subscribe the queue to that topic under apphome:topics"] },
+    { policy: "sqs-queue-policy-scoped-to-subscribed-topics", change: "everyone may send",
+        specs: () => mutate(base(), "dlq-policy", i => { i.policy = queuePolicyWith({ Effect: "Allow", Principal: "*",
+            Action: "sqs:SendMessage", Resource: "arn:aws:sqs:::dlq" }); }),
+        expected: ["mandatory dlq: a statement of dlq-policy allows everyone without an aws:SourceArn condition; required: Allow statements for services or everyone limited by aws:SourceArn to topics that subscribe this queue. Fix: subscribe the queue under apphome:topics.<name>.subscriptions, which admits exactly that topic"] },
     // ---- data protection
+    { policy: "sns-subscription-delivers-to-admitting-queue", change: "a queue that does not admit its topic",
+        specs: () => mutate(base(), "queue-policy", i => { i.policy = queuePolicyWith(); }),
+        expected: ["mandatory topic-to-queue: the policy of queue queue does not admit topic topic; required: an Allow of sqs:SendMessage for sns.amazonaws.com with aws:SourceArn the topic's ARN. Fix: list the queue under apphome:topics.<name>.subscriptions, which admits the topic in the queue's policy"] },
+    { policy: "sns-subscription-delivers-to-admitting-queue", change: "plain HTTP delivery",
+        specs: () => [...base(), { type: "aws:sns/topicSubscription:TopicSubscription", name: "webhook", deps: { topic: ["topic"] },
+            inputs: { topic: "arn:aws:test:::topic", protocol: "http", endpoint: "http://example.com/hook" } }],
+        expected: ["mandatory webhook: it delivers over plain HTTP; required: protocol https, sqs, lambda or email. Fix: subscribe an HTTPS endpoint or a queue"] },
     { policy: "rds-deletion-protected", change: "unprotected",
         specs: () => mutate(base(), "db", i => { i.deletionProtection = false; }),
         expected: ["mandatory db: deletionProtection is not true; required: deletionProtection: true. Fix: set deletionProtection: true in the stack file's database settings"] },
@@ -203,7 +229,10 @@ const cases: Case[] = [
             "mandatory cache: snapshotRetentionLimit is 0; required: at least 1 day of snapshots. Fix: set snapshotRetentionDays: 1 or more in the stack file's cache settings"] },
     { policy: "dynamodb-point-in-time-recovery", change: "no PITR",
         specs: () => mutate(base(), "table", i => { i.pointInTimeRecovery = { enabled: false }; }),
-        expected: ["mandatory table: point-in-time recovery is off; required: pointInTimeRecovery: {enabled: true}. Fix: enable point-in-time recovery on the table"] },
+        expected: ["mandatory table: point-in-time recovery is off; required: pointInTimeRecovery: {enabled: true}. Fix: set pointInTimeRecovery: true in the stack file's table settings (apphome:tables)"] },
+    { policy: "dynamodb-point-in-time-recovery", change: "no deletion protection",
+        specs: () => mutate(base(), "table", i => { i.deletionProtectionEnabled = false; }),
+        expected: ["mandatory table: deletion protection is off; required: deletionProtectionEnabled: true. Fix: set deletionProtection: true in the stack file's table settings (apphome:tables)"] },
     { policy: "load-balancer-deletion-protected", change: "unprotected",
         specs: () => mutate(base(), "alb", i => { i.enableDeletionProtection = false; }),
         expected: ["mandatory alb: enableDeletionProtection is not true; required: enableDeletionProtection: true. Fix: set loadBalancer.deletionProtection: true in the stack file"] },
@@ -223,6 +252,12 @@ const cases: Case[] = [
         specs: () => base().map(s => s.name === "db" ? { ...s, protect: false } : s),
         expected: ["mandatory db: the resource is not protected; required: protect: true. Fix: set apphome:protectResources: true in the stack file"] },
 ];
+
+/** A queue policy document: the TLS-only deny and the given statements. */
+function queuePolicyWith(...statements: object[]): string {
+    return JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*",
+        Action: "sqs:*", Resource: ["arn:aws:sqs:::q"], Condition: { Bool: { "aws:SecureTransport": "false" } } }, ...statements] });
+}
 
 describe("the compliant fixture", () => {
     it("passes every policy", async () => {

@@ -54,6 +54,17 @@ describe("workflows", () => {
         assert.ok(text.includes("needs: [test, policy-gate, change-safety]"), "the real preview waits for it");
     });
 
+    it("comment the fixed cost estimate of the base and the head of every stack", () => {
+        const cost = steps(fs.readFileSync(path.join(WORKFLOWS, "pull-request.yml"), "utf8"), "cost");
+        const compare = cost.find(s => s.startsWith("name: Plan the base and the head"))!;
+        const comment = cost.find(s => s.startsWith("name: Comment the estimate"))!;
+
+        assert.match(compare, /for stack in dev prod; do/);
+        assert.match(compare, /bin\/cost "plans\/\$stack\.json" --compare "plans\/\$stack-base\.json" --markdown /);
+        assert.match(comment, /if: github\.event\.pull_request\.head\.repo\.full_name == github\.repository/);
+        assert.match(comment, /--body-file cost\.md/);
+    });
+
     for (const file of files) {
         const text = fs.readFileSync(path.join(WORKFLOWS, file), "utf8");
 

@@ -32,6 +32,8 @@ import dev.apphome.config.StackSettings;
 import dev.apphome.config.StackSettingsReader;
 import dev.apphome.database.Database;
 import dev.apphome.keys.EncryptionKey;
+import dev.apphome.keys.KeyGrant;
+import dev.apphome.keys.KeyGrants;
 import dev.apphome.loadbalancer.LoadBalancer;
 import dev.apphome.messaging.Queue;
 import dev.apphome.network.Network;
@@ -43,11 +45,13 @@ import dev.apphome.service.ServiceSettings;
 import dev.apphome.storage.PrivateBucket;
 import dev.apphome.wiring.Client;
 import dev.apphome.wiring.Connection;
+import dev.apphome.wiring.Declared;
 import dev.apphome.wiring.Store;
 import dev.apphome.wiring.StoreContext;
 import dev.apphome.wiring.StoreKind;
 import dev.apphome.wiring.Uses;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +86,11 @@ public final class AppStack {
         ComponentResourceOptions none = ComponentResourceOptions.Empty;
 
         // Distributions and the trail are admitted to the key by statements that name them: the key's
-        // policy is then completed once they exist (only in stacks that have them).
+        // policy is then completed once they exist (only in stacks that have them). What stores need
+        // of it (SNS delivering into encrypted queues) is known from the settings and written at once.
         boolean keyGrantsLater = !settings.distributions().isEmpty() || settings.trail().isPresent();
-        var key = new EncryptionKey(Naming.child(prefix, "key"), aws, prefix, protection, keyGrantsLater, none);
+        var key = new EncryptionKey(Naming.child(prefix, "key"), aws, prefix, keyGrants(settings), protection,
+                keyGrantsLater, none);
         Output<String> keyArn = key.arn();
         var network = new Network(prefix, settings.network(), aws, keyArn, protection, none);
         boolean onlyCloudFront = settings.distributions().stream()
@@ -97,7 +103,7 @@ public final class AppStack {
                 new LoadBalancer(Naming.child(prefix, "alb"), args, network, aws, cloudFrontAddresses, protection, none));
         var cluster = new Cluster(Naming.child(prefix, "cluster"), settings.cluster(), prefix + ".internal", protection, none);
 
-        var context = new StoreContext(network, aws, keyArn, protection, logRetentionDays);
+        var context = new StoreContext(network, aws, keyArn, protection, logRetentionDays, new Declared());
         Map<StoreKind<?, ?>, Map<String, Store<?>>> stores = new LinkedHashMap<>();
         for (StoreKind<?, ?> kind : Stores.ALL) {
             stores.put(kind, declareStores(kind, settings, prefix, context));
@@ -214,6 +220,21 @@ public final class AppStack {
         ctx.export("keyArn", keyArn);
     }
 
+    /** What the stores of the stack need the key's policy to let AWS services do, in registration order. */
+    private static List<KeyGrant> keyGrants(StackSettings settings) {
+        List<KeyGrant> grants = new ArrayList<>();
+        for (StoreKind<?, ?> kind : Stores.ALL) {
+            List<?> declared = kind.named() ? List.copyOf(settings.named(kind).values())
+                    : settings.single(kind).stream().toList();
+            declared.forEach(s -> {
+                if (s instanceof KeyGrants g) {
+                    grants.addAll(g.keyGrants());
+                }
+            });
+        }
+        return grants;
+    }
+
     /** The stores of one kind the stack declares, by name ({@code ""} for a kind declared once). */
     private static <S, A> Map<String, Store<?>> declareStores(StoreKind<S, A> kind, StackSettings settings, String prefix,
                                                              StoreContext context) {
@@ -225,6 +246,7 @@ public final class AppStack {
             settings.single(kind).ifPresent(s ->
                     declared.put("", kind.factory().create(kind.componentName(prefix, ""), s, context)));
         }
+        declared.values().forEach(context.declared()::add);
         return declared;
     }
 

@@ -1,14 +1,21 @@
 package dev.apphome;
 
+import dev.apphome.config.ConfigSource;
 import dev.apphome.config.Reference;
+import dev.apphome.config.StackFile;
+import dev.apphome.cost.Estimate;
+import dev.apphome.plan.PlanRunner;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * {@code bin/reference}: rewrites the configuration reference in README.md from the settings
- * records, between the markers {@value #START} and {@value #END}.
+ * records, between the markers {@value #START} and {@value #END}, and the cost section from
+ * bin/cost's estimate of each committed stack ({@link CostDocs}).
  */
 public final class Docs {
 
@@ -30,7 +37,16 @@ public final class Docs {
 
     public static void main(String[] args) throws IOException {
         Path readme = Path.of(args.length > 0 ? args[0] : "README.md");
-        Files.writeString(readme, withReference(Files.readString(readme)));
-        System.out.println("Wrote the configuration reference into " + readme);
+        Path root = readme.toAbsolutePath().getParent();
+        java.util.logging.LogManager.getLogManager().reset();
+        Map<String, Estimate> estimates = new LinkedHashMap<>();
+        for (String stack : CostDocs.STACKS) {
+            Path file = root.resolve("Pulumi." + stack + ".yaml");
+            ConfigSource source = StackFile.load(file);
+            var plan = PlanRunner.run(AppStack.settings(StackFile.projectName(file), stack, source), source, false);
+            estimates.put(stack, CostDocs.estimate(plan, root, stack));
+        }
+        Files.writeString(readme, CostDocs.withCosts(withReference(Files.readString(readme)), estimates));
+        System.out.println("Wrote the configuration reference and the cost estimate into " + readme);
     }
 }

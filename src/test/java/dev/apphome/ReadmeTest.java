@@ -60,6 +60,39 @@ class ReadmeTest {
     }
 
     @Test
+    void theAddATableSnippetIsAValidTable() {
+        String stack = Stacks.MINIMAL.replace("routing:", "uses: {tables: {orders: readWrite}}\n      routing:")
+                + snippetAfter("### Add a table");
+        var orders = Stacks.parse(stack).named(Stores.TABLES).get("orders");
+
+        assertEquals(List.of("pk", "sk", "status"), List.copyOf(orders.keyAttributes()));
+        assertEquals(new dev.apphome.tables.Projection.KeysOnly(), orders.indexes().get("byStatus").projection());
+        assertEquals("expiresAt", orders.ttlAttribute());
+    }
+
+    @Test
+    void theFanOutSnippetIsAValidTopic() {
+        String stack = Stacks.MINIMAL + snippetAfter("### Fan a topic out to queues")
+                + "  apphome:queues:\n    billing: {}\n    audit: {}\n";
+        var orders = Stacks.parse(stack).named(Stores.TOPICS).get("orders");
+
+        assertEquals(List.of("billing", "audit"), orders.subscriptions().stream().map(s -> s.queue()).toList());
+        assertEquals(Map.of("eventType", List.of("order_placed")), orders.subscriptions().get(0).filterPolicy());
+        assertEquals(false, orders.subscriptions().get(1).rawMessageDelivery());
+    }
+
+    @Test
+    void theSecretWithKeysSnippetNeedsExactlyTheStackKeyItsTextNames() {
+        String stack = Stacks.MINIMAL.replace("routing:", "secrets: {STRIPE_KEY: thirdParty.stripeKey}\n      routing:")
+                + snippetAfter("### A secret with several keys");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.apphome.config.InvalidSettingsException.class,
+                () -> Stacks.parse(stack));
+
+        assertEquals(List.of("apphome:thirdParty_stripeKey"), e.problems().stream().map(p -> p.keyPath()).toList());
+        assertTrue(README.contains("pulumi config set --secret --stack <stack>\nthirdParty_stripeKey '<value>'"));
+    }
+
+    @Test
     void theConfigReferenceIsTheOneTheSettingsRecordsDescribe() {
         assertEquals(Docs.withReference(README), README, "README.md's configuration reference differs from the "
                 + "settings records; run bin/reference");

@@ -9,6 +9,7 @@ import dev.apphome.loadbalancer.Certificate;
 import dev.apphome.loadbalancer.LoadBalancerSettings;
 import dev.apphome.registry.RepositorySettings;
 import dev.apphome.messaging.QueueAccess;
+import dev.apphome.schema.NamesStores;
 import dev.apphome.secrets.SecretSettings;
 import dev.apphome.network.NatGateways;
 import dev.apphome.network.NetworkSettings;
@@ -27,7 +28,7 @@ import java.util.Set;
 
 /**
  * The rules that span concerns, in one place: what a service names (stores, secrets, callees, its
- * scaling queue) must be declared; routing priorities are unique; Spot needs x86; web services
+ * scaling queue) and what a store names (a topic's queues) must be declared; routing priorities are unique; Spot needs x86; web services
  * need a certificate. Each rule judges only the settings that could be read, and names are checked
  * against everything declared, so a service that failed to read is not reported again as missing.
  */
@@ -59,20 +60,15 @@ final class CrossRules {
     }
 
     static void check(Draft d) {
+        storeNames(d);
         edge(d);
         budget(d);
         String services = d.ns + "services";
         for (ServiceSettings s : d.services.values()) {
             String path = services + "." + s.name();
             uses(d, path, s.uses());
-            s.secrets().keySet().stream().sorted().forEach(variable -> {
-                String secret = s.secrets().get(variable);
-                if (!d.secretNames.contains(secret)) {
-                    d.problems.add(path + ".secrets." + variable, "names secret '" + secret + "', which " + d.ns
-                            + "secrets does not declare" + Words.suggestion(secret, d.secretNames) + "; declared: "
-                            + declaredList(d.secretNames));
-                }
-            });
+            s.secrets().keySet().stream().sorted().forEach(variable -> secret(d, path + ".secrets." + variable,
+                    s.secrets().get(variable)));
             String queue = s.scaling().queue();
             if (queue != null) {
                 Object access = s.uses().named("queues").get(queue);
@@ -171,6 +167,62 @@ final class CrossRules {
                             + "calls, so nothing can reach it; name it in a caller's calls, or make it a worker");
                 }
             }
+        }
+    }
+
+    /** A service's secret reference: a secret with one value by name, one key of a JSON secret as {@code name.key}. */
+    private static void secret(Draft d, String path, String reference) {
+        int dot = reference.indexOf('.');
+        String secret = dot < 0 ? reference : reference.substring(0, dot);
+        String key = dot < 0 ? null : reference.substring(dot + 1);
+        if (!d.secretNames.contains(secret)) {
+            d.problems.add(path, "names secret '" + secret + "', which " + d.ns + "secrets does not declare"
+                    + Words.suggestion(secret, d.secretNames) + "; declared: " + declaredList(d.secretNames));
+            return;
+        }
+        SecretSettings declared = d.secrets.get(secret);
+        if (declared == null) {
+            return; // reported where the secret is declared
+        }
+        if (key == null && declared.keyed()) {
+            d.problems.add(path, "names secret '" + secret + "', which holds several keys; allowed: one of them, as "
+                    + Words.or(declared.keys().keySet().stream().map(k -> secret + "." + k).toList()));
+        } else if (key != null && !declared.keyed()) {
+            d.problems.add(path, "names key '" + key + "' of secret '" + secret + "', which has one value and no keys; "
+                    + "allowed: " + secret);
+        } else if (key != null && !declared.keys().containsKey(key)) {
+            d.problems.add(path, "names key '" + key + "' of secret '" + secret + "', which " + d.ns + "secrets."
+                    + secret + ".keys does not declare" + Words.suggestion(key, declared.keys().keySet())
+                    + "; declared: " + declaredList(declared.keys().keySet()));
+        }
+    }
+
+    /** Every store that settings of a store name (a topic's queues) must be one the stack declares. */
+    private static void storeNames(Draft d) {
+        for (StoreKind<?, ?> kind : d.kinds) {
+            Object bound = d.stores.get(kind);
+            Map<String, Object> entries = new java.util.LinkedHashMap<>();
+            if (bound instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> entries.put(String.valueOf(k), v));
+            } else if (bound instanceof java.util.Optional<?> single && single.isPresent()) {
+                entries.put("", single.get());
+            }
+            entries.forEach((entry, settings) -> {
+                if (!(settings instanceof NamesStores names)) {
+                    return;
+                }
+                for (NamesStores.StoreName name : names.storeNames()) {
+                    StoreKind<?, ?> named = d.kinds.stream().filter(k -> k.key().equals(name.kind())).findFirst()
+                            .orElseThrow(() -> new IllegalStateException("no store kind " + name.kind()));
+                    Set<String> declared = d.declared.getOrDefault(named.key(), Set.of());
+                    if (!declared.contains(name.name())) {
+                        d.problems.add(d.ns + kind.key() + (entry.isEmpty() ? "" : "." + entry) + "." + name.key(),
+                                "names " + named.noun() + " '" + name.name() + "', which " + d.ns + named.key()
+                                        + " does not declare" + Words.suggestion(name.name(), declared) + "; declared: "
+                                        + declaredList(declared));
+                    }
+                }
+            });
         }
     }
 

@@ -243,8 +243,10 @@ public final class StackSettingsReader {
         }
 
         private void checkTopLevelKeys(Map<String, SecretSettings> secrets) {
-            Set<String> stackSecrets = new LinkedHashSet<>();
-            secrets.values().stream().filter(SecretSettings::fromStack).forEach(s -> stackSecrets.add(s.name()));
+            // Config key (without the namespace) to where the stack file declares the secret value it holds.
+            Map<String, String> stackValues = new LinkedHashMap<>();
+            secrets.values().forEach(s -> stackValues.putAll(s.stackValues()));
+            Set<String> stackSecrets = stackValues.keySet();
             List<String> settingsKeys = keys(kinds);
             List<String> allowed = new ArrayList<>(settingsKeys);
             allowed.addAll(stackSecrets);
@@ -273,12 +275,12 @@ public final class StackSettingsReader {
                             List.of(project, "aws", "pulumi")) + "; this program reads " + project + ":*, aws:* and pulumi:*");
                 }
             }
-            for (String name : stackSecrets) {
+            stackValues.forEach((name, declaredAt) -> {
                 if (!source.values().containsKey(ns + name)) {
-                    problems.add(ns + name, "secret is declared in " + ns + "secrets but has no value; run: "
-                            + setSecretCommand(name));
+                    problems.add(ns + name, (declaredAt.contains(".keys.") ? "is the value of " + ns + declaredAt
+                            : "secret is declared in " + ns + "secrets") + " but has no value; run: " + setSecretCommand(name));
                 }
-            }
+            });
         }
 
         private String setSecretCommand(String name) {

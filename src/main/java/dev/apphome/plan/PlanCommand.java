@@ -1,10 +1,17 @@
 package dev.apphome.plan;
 
+import com.google.gson.Gson;
 import dev.apphome.AppStack;
 import dev.apphome.config.ConfigSource;
 import dev.apphome.config.InvalidSettingsException;
 import dev.apphome.config.StackFile;
 import dev.apphome.config.StackSettings;
+import dev.apphome.cost.BadInputException;
+import dev.apphome.cost.EstimateTable;
+import dev.apphome.cost.Estimator;
+import dev.apphome.cost.PreviewDocument;
+import dev.apphome.cost.PriceTable;
+import dev.apphome.cost.Usage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +50,9 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "Print only the summary line.")
     boolean quiet;
+
+    @Option(names = "--cost", description = "Also print the monthly cost estimate, as bin/cost prints it for the --json document.")
+    boolean cost;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -115,8 +125,20 @@ public final class PlanCommand implements Callable<Integer> {
         }
         out.println("Resources: + " + result.resources().size() + " to create (" + resources + " AWS resources, "
                 + (result.resources().size() - resources) + " components)");
+        Path pulumiYaml = file.toAbsolutePath().getParent().resolve("Pulumi.yaml");
+        if (cost) {
+            // The document --json writes, priced as bin/cost prices it.
+            try {
+                out.println();
+                out.print(EstimateTable.render(Estimator.estimate(PreviewDocument.of(new Gson().toJsonTree(
+                        PlanDocument.toDocument(result, PlanDocument.projectDefaults(pulumiYaml))), "the plan"),
+                        PriceTable.standard(), null, Usage.none())));
+            } catch (BadInputException e) {
+                err.println("bin/plan: " + e.getMessage());
+                return FAILED;
+            }
+        }
         if (json != null) {
-            Path pulumiYaml = file.toAbsolutePath().getParent().resolve("Pulumi.yaml");
             try {
                 Path parent = json.toAbsolutePath().getParent();
                 if (parent != null) {

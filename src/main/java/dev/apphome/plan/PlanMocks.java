@@ -214,6 +214,14 @@ public class PlanMocks implements Mocks {
                 id = physical;
                 state.put("arn", "arn:aws:cloudwatch:" + region + ":" + ACCOUNT_ID + ":alarm:" + physical);
             }
+            case "aws:dynamodb/table:Table" -> {
+                id = String.valueOf(state.getOrDefault("name", physical));
+                state.put("name", id);
+                state.put("arn", arnPrefix + "table/" + id);
+                if (Boolean.TRUE.equals(state.get("streamEnabled"))) {
+                    state.put("streamArn", arnPrefix + "table/" + id + "/stream/2024-01-01T00:00:00.000");
+                }
+            }
             case "aws:sqs/queue:Queue" -> {
                 id = "https://sqs." + region + ".amazonaws.com/" + ACCOUNT_ID + "/" + physical;
                 state.put("url", id);

@@ -259,8 +259,14 @@ public final class AppService extends ComponentResource {
                     "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"), List.of(repository.get())));
         }
         if (!connection.secrets().isEmpty()) {
-            statements.add(PolicyDocument.allow("ReadOwnSecrets", List.of("secretsmanager:GetSecretValue"),
-                    new ArrayList<>(new TreeMap<>(connection.secrets()).values())));
+            // Each secret once, however many of its keys the service injects (the same secret is the same output).
+            List<Output<String>> arns = new ArrayList<>();
+            new TreeMap<>(connection.secretArns()).values().forEach(arn -> {
+                if (arns.stream().noneMatch(a -> a == arn)) {
+                    arns.add(arn);
+                }
+            });
+            statements.add(PolicyDocument.allow("ReadOwnSecrets", List.of("secretsmanager:GetSecretValue"), arns));
             statements.add(PolicyDocument.withCondition(
                     PolicyDocument.allow("DecryptOwnSecrets", List.of("kms:Decrypt"), List.of(placement.keyArn())),
                     Map.of("StringEquals", Map.of("kms:ViaService",

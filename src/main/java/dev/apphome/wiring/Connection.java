@@ -16,18 +16,33 @@ import java.util.Map;
  * hand these out; a service only adds them up.
  *
  * @param environment    variable name to value
- * @param secrets        variable name to the ARN of the Secrets Manager secret holding its value
+ * @param secrets        variable name to where ECS reads its value: a secret's ARN, or
+ *                       {@code <arn>:<json-key>::} for one key of a JSON secret
  * @param taskStatements IAM statements for the task role
  * @param prerequisites  resources a task needs in place before it starts, e.g. secret versions
+ * @param secretArns     variable name to the ARN of the secret it is read from, which the execution
+ *                       role may read (the same as {@code secrets} unless a variable is one JSON key)
  */
 public record Connection(Map<String, Output<String>> environment, Map<String, Output<String>> secrets,
-                         List<Map<String, Object>> taskStatements, List<Resource> prerequisites) {
+                         List<Map<String, Object>> taskStatements, List<Resource> prerequisites,
+                         Map<String, Output<String>> secretArns) {
 
     public Connection {
         environment = Map.copyOf(environment);
         secrets = Map.copyOf(secrets);
         taskStatements = List.copyOf(taskStatements);
         prerequisites = List.copyOf(prerequisites);
+        secretArns = Map.copyOf(secretArns);
+        if (!secretArns.keySet().equals(secrets.keySet())) {
+            throw new IllegalArgumentException("every secret variable needs its secret's ARN: " + secrets.keySet()
+                    + " vs " + secretArns.keySet());
+        }
+    }
+
+    /** A connection whose secrets are whole secrets, each read by its ARN. */
+    public Connection(Map<String, Output<String>> environment, Map<String, Output<String>> secrets,
+                      List<Map<String, Object>> taskStatements, List<Resource> prerequisites) {
+        this(environment, secrets, taskStatements, prerequisites, secrets);
     }
 
     /** A connection whose task needs nothing in place beyond what its values already depend on. */
@@ -40,16 +55,18 @@ public record Connection(Map<String, Output<String>> environment, Map<String, Ou
         return new Connection(Map.of(), Map.of(), List.of());
     }
 
-    /** Both connections' variables, secrets, statements and prerequisites; a name set twice keeps the first. */
+    /** Both connections' variables, secrets and statements; a name set twice keeps the first. */
     public Connection and(Connection other) {
         Map<String, Output<String>> env = new LinkedHashMap<>(environment);
         other.environment.forEach(env::putIfAbsent);
         Map<String, Output<String>> sec = new LinkedHashMap<>(secrets);
         other.secrets.forEach(sec::putIfAbsent);
+        Map<String, Output<String>> arns = new LinkedHashMap<>(secretArns);
+        other.secretArns.forEach(arns::putIfAbsent);
         List<Map<String, Object>> statements = new ArrayList<>(taskStatements);
         statements.addAll(other.taskStatements);
         List<Resource> ready = new ArrayList<>(prerequisites);
         other.prerequisites.stream().filter(r -> !ready.contains(r)).forEach(ready::add);
-        return new Connection(env, sec, statements, ready);
+        return new Connection(env, sec, statements, ready, arns);
     }
 }

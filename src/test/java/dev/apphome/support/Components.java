@@ -15,6 +15,8 @@ import dev.apphome.network.NetworkSettings;
 import dev.apphome.plan.PlanMocks;
 import dev.apphome.plan.PlanRunner;
 import dev.apphome.plan.PlannedResource;
+import dev.apphome.wiring.Declared;
+import dev.apphome.wiring.Store;
 import dev.apphome.wiring.StoreContext;
 
 import java.util.List;
@@ -77,9 +79,16 @@ public final class Components {
             return network;
         }
 
-        /** What a store is placed into: a two-AZ VPC, the key, 30 days of logs. */
+        /** What a store is placed into: a two-AZ VPC, the key, 30 days of logs, no other store. */
         public StoreContext stores() {
-            return new StoreContext(network(2), aws, keyArn(), protection, 30);
+            return stores(List.of());
+        }
+
+        /** The same, with {@code earlier} declared before the store (a queue finds its topics there). */
+        public StoreContext stores(List<? extends Store<?>> earlier) {
+            var declared = new Declared();
+            earlier.forEach(declared::add);
+            return new StoreContext(network(2), aws, keyArn(), protection, 30, declared);
         }
     }
 
