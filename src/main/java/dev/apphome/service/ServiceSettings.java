@@ -1,5 +1,6 @@
 package dev.apphome.service;
 
+import dev.apphome.registry.ImageTags;
 import dev.apphome.schema.Key;
 import dev.apphome.schema.Name;
 import dev.apphome.schema.Rule;
@@ -81,18 +82,12 @@ public record ServiceSettings(
         command = List.copyOf(command);
     }
 
-    /** Tags that name whatever was pushed last; a repository of immutable tags cannot hold them usefully. */
-    public static final Set<String> MOVING_TAGS = Set.of("latest", "stable", "main", "master", "dev", "edge", "current");
-
     public static final List<Rule<ServiceSettings>> RULES = List.of(
             Rule.of("image", s -> s.source != null, "is required; allowed: a container image reference such as "
                     + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.0.0, or repository and tag"),
-            Rule.of("tag", s -> !(s.source instanceof ImageSpec.FromRepository r)
-                            || !MOVING_TAGS.contains(r.tag().toLowerCase(java.util.Locale.ROOT)),
-                    s -> "found '" + ((ImageSpec.FromRepository) s.source).tag() + "', a tag that moves to whatever was "
-                            + "pushed last, on repository '" + ((ImageSpec.FromRepository) s.source).repository()
-                            + "', whose tags are immutable (a second push of it is refused); allowed: a version tag such "
-                            + "as 1.4.2 or a commit id"),
+            Rule.of("tag", s -> !(s.source instanceof ImageSpec.FromRepository r) || !ImageTags.moves(r.tag()),
+                    s -> ImageTags.movingTagProblem(((ImageSpec.FromRepository) s.source).repository(),
+                            ((ImageSpec.FromRepository) s.source).tag())),
             Rule.of("memory", s -> FargateSizes.allowed(s.cpu, s.memory), s -> "cpu " + s.cpu + " with memory " + s.memory
                     + " is not a Fargate size; allowed with cpu " + s.cpu + ": " + FargateSizes.memoryFor(s.cpu)
                     + " (cpu one of " + FargateSizes.cpuValues() + ")"),
@@ -160,6 +155,12 @@ public record ServiceSettings(
     /** Whether Application Auto Scaling owns the task count: it scales between bounds, or on a schedule. */
     public boolean autoscaled() {
         return maxCount > minCount || !scaling.schedules().isEmpty();
+    }
+
+    /** What the service's tasks run. */
+    public TaskSpec task() {
+        return new TaskSpec(name, cpu, memory, architecture, source, readOnlyRootFilesystem, port(), command, environment,
+                healthCheck, tracing.enabled());
     }
 
     /** The container port, for web and internal services. */
