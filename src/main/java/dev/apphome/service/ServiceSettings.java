@@ -99,30 +99,7 @@ public record ServiceSettings(
                             + "balancer's requests)"),
             Rule.of("scaling", s -> s.autoscaled() || !s.scaling.anySignal(), "sets targets but maxCount equals minCount, "
                     + "so nothing can scale; allowed: maxCount above minCount, or no scaling targets"),
-            Rule.each(s -> {
-                List<Rule.Violation> found = new ArrayList<>();
-                s.environment.keySet().stream().sorted().forEach(k -> {
-                    String key = "environment." + k;
-                    if (!ENV_NAME.matcher(k).matches() || INJECTED.contains(k)) {
-                        found.add(new Rule.Violation(key, variableNameProblem(k)));
-                    }
-                    if (SECRET_LIKE.matcher(k).matches()) {
-                        found.add(new Rule.Violation(key, "looks like a secret in a plain environment variable; move it to "
-                                + "apphome:secrets and reference it under the service's secrets (values in environment "
-                                + "are visible to anyone who can describe the task definition)"));
-                    }
-                });
-                s.secrets.keySet().stream().sorted().forEach(k -> {
-                    String key = "secrets." + k;
-                    if (!ENV_NAME.matcher(k).matches() || INJECTED.contains(k)) {
-                        found.add(new Rule.Violation(key, variableNameProblem(k)));
-                    }
-                    if (s.environment.containsKey(k)) {
-                        found.add(new Rule.Violation(key, "'" + k + "' is also in environment; allowed: each name in one place"));
-                    }
-                });
-                return found;
-            }),
+            Rule.each(s -> variableProblems(s.environment, s.secrets, "service", "task definition")),
             Rule.of("healthCheck.path", s -> s.healthCheck.path() == null || s.kind instanceof ServiceKind.Web,
                     s -> "is set on a " + s.kind.label() + " service, which has no load balancer to probe it; allowed: "
                             + "command, a container health check such as [\"CMD-SHELL\", \"curl -f "
@@ -136,6 +113,45 @@ public record ServiceSettings(
             Rule.of("minCount", s -> s.minCount > 0 || s.scaling.queue() != null || s.kind instanceof ServiceKind.Worker,
                     s -> "is 0 for a " + s.kind.label() + " service without queue scaling, so nothing would start a task "
                             + "again; allowed: 1 or more, or scaling.queue on a worker"));
+
+    /**
+     * What is wrong with the variable names of {@code environment} and {@code secrets}: names a task
+     * cannot take or the program sets itself, secret-looking names holding plain values, and names in
+     * both. Services, jobs and functions share it; keys are relative to the settings record.
+     *
+     * @param owner     what has the variables, for messages: {@code service}, {@code job}, {@code function}
+     * @param describes what anyone who can describe it sees: {@code task definition} or {@code function}
+     */
+    public static List<Rule.Violation> variableProblems(Map<String, String> environment, Map<String, String> secrets,
+                                                        String owner, String describes) {
+        List<Rule.Violation> found = new ArrayList<>();
+        environment.keySet().stream().sorted().forEach(k -> {
+            String key = "environment." + k;
+            if (!ENV_NAME.matcher(k).matches() || INJECTED.contains(k)) {
+                found.add(new Rule.Violation(key, variableNameProblem(k)));
+            }
+            if (looksSecret(k)) {
+                found.add(new Rule.Violation(key, "looks like a secret in a plain environment variable; move it to "
+                        + "apphome:secrets and reference it under the " + owner + "'s secrets (values in environment "
+                        + "are visible to anyone who can describe the " + describes + ")"));
+            }
+        });
+        secrets.keySet().stream().sorted().forEach(k -> {
+            String key = "secrets." + k;
+            if (!ENV_NAME.matcher(k).matches() || INJECTED.contains(k)) {
+                found.add(new Rule.Violation(key, variableNameProblem(k)));
+            }
+            if (environment.containsKey(k)) {
+                found.add(new Rule.Violation(key, "'" + k + "' is also in environment; allowed: each name in one place"));
+            }
+        });
+        return found;
+    }
+
+    /** Whether a variable's name says it holds a secret (the policy pack's ECS and Lambda checks use the same words). */
+    public static boolean looksSecret(String name) {
+        return SECRET_LIKE.matcher(name).matches();
+    }
 
     private static String variableNameProblem(String name) {
         return "'" + name + "' is not allowed as a variable name; allowed: letters, digits and _ not starting with a "
