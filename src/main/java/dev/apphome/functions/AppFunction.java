@@ -140,14 +140,7 @@ public final class AppFunction extends ComponentResource implements Monitored {
                 List.of(logGroup.arn().applyValue(arn -> arn + ":*"))));
         statements.add(PolicyDocument.allow("ManageOwnNetworkInterfaces", NETWORK_INTERFACE_ACTIONS, List.of("*")));
         statements.addAll(connection.taskStatements());
-        if (!connection.secrets().isEmpty()) {
-            statements.add(PolicyDocument.allow("ReadOwnSecrets", List.of("secretsmanager:GetSecretValue"),
-                    new ArrayList<>(new TreeMap<>(connection.secrets()).values())));
-            statements.add(PolicyDocument.withCondition(
-                    PolicyDocument.allow("DecryptOwnSecrets", List.of("kms:Decrypt"), List.of(placement.keyArn())),
-                    Map.of("StringEquals", Map.of("kms:ViaService",
-                            "secretsmanager." + aws.region() + ".amazonaws.com"))));
-        }
+        statements.addAll(connection.secretStatements(placement.keyArn(), aws.region()));
         source.ifPresent(q -> statements.addAll(q.eventSource().taskStatements()));
         failureDestination.ifPresent(destination -> {
             statements.add(PolicyDocument.allow("SendFailedRuns", List.of("sqs:SendMessage"), List.of(destination)));

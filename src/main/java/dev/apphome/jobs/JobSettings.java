@@ -1,13 +1,11 @@
 package dev.apphome.jobs;
 
-import dev.apphome.registry.ImageTags;
 import dev.apphome.scheduling.ScheduleSettings;
 import dev.apphome.schema.Key;
 import dev.apphome.schema.Name;
 import dev.apphome.schema.Rule;
 import dev.apphome.service.Capacity;
 import dev.apphome.service.CpuArchitecture;
-import dev.apphome.service.FargateSizes;
 import dev.apphome.service.ImageSpec;
 import dev.apphome.service.ServiceSettings;
 import dev.apphome.service.TaskSpec;
@@ -61,14 +59,7 @@ public record JobSettings(
     }
 
     public static final List<Rule<JobSettings>> RULES = List.of(
-            Rule.of("image", j -> j.source != null, "is required; allowed: a container image reference such as "
-                    + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/ingest:1.0.0, or repository and tag"),
-            Rule.of("tag", j -> !(j.source instanceof ImageSpec.FromRepository r) || !ImageTags.moves(r.tag()),
-                    j -> ImageTags.movingTagProblem(((ImageSpec.FromRepository) j.source).repository(),
-                            ((ImageSpec.FromRepository) j.source).tag())),
-            Rule.of("memory", j -> FargateSizes.allowed(j.cpu, j.memory), j -> "cpu " + j.cpu + " with memory " + j.memory
-                    + " is not a Fargate size; allowed with cpu " + j.cpu + ": " + FargateSizes.memoryFor(j.cpu)
-                    + " (cpu one of " + FargateSizes.cpuValues() + ")"),
+            Rule.each(j -> TaskSpec.imageAndSizeProblems(j.source, j.cpu, j.memory)),
             Rule.each(j -> ServiceSettings.variableProblems(j.environment, j.secrets, "job", "task definition")));
 
     /** What the job's task runs: no port, no health check, no tracing daemon. */

@@ -155,14 +155,7 @@ public final class FargateTask {
             statements.add(PolicyDocument.allow("PullOwnImage", List.of("ecr:BatchGetImage",
                     "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"), List.of(repository.get())));
         }
-        if (!connection.secrets().isEmpty()) {
-            statements.add(PolicyDocument.allow("ReadOwnSecrets", List.of("secretsmanager:GetSecretValue"),
-                    new ArrayList<>(new TreeMap<>(connection.secrets()).values())));
-            statements.add(PolicyDocument.withCondition(
-                    PolicyDocument.allow("DecryptOwnSecrets", List.of("kms:Decrypt"), List.of(placement.keyArn())),
-                    Map.of("StringEquals", Map.of("kms:ViaService",
-                            "secretsmanager." + placement.aws().region() + ".amazonaws.com"))));
-        }
+        statements.addAll(connection.secretStatements(placement.keyArn(), placement.aws().region()));
         return statements;
     }
 

@@ -1,6 +1,5 @@
 package dev.apphome.service;
 
-import dev.apphome.registry.ImageTags;
 import dev.apphome.schema.Key;
 import dev.apphome.schema.Name;
 import dev.apphome.schema.Rule;
@@ -83,14 +82,7 @@ public record ServiceSettings(
     }
 
     public static final List<Rule<ServiceSettings>> RULES = List.of(
-            Rule.of("image", s -> s.source != null, "is required; allowed: a container image reference such as "
-                    + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.0.0, or repository and tag"),
-            Rule.of("tag", s -> !(s.source instanceof ImageSpec.FromRepository r) || !ImageTags.moves(r.tag()),
-                    s -> ImageTags.movingTagProblem(((ImageSpec.FromRepository) s.source).repository(),
-                            ((ImageSpec.FromRepository) s.source).tag())),
-            Rule.of("memory", s -> FargateSizes.allowed(s.cpu, s.memory), s -> "cpu " + s.cpu + " with memory " + s.memory
-                    + " is not a Fargate size; allowed with cpu " + s.cpu + ": " + FargateSizes.memoryFor(s.cpu)
-                    + " (cpu one of " + FargateSizes.cpuValues() + ")"),
+            Rule.each(s -> TaskSpec.imageAndSizeProblems(s.source, s.cpu, s.memory)),
             Rule.of("desiredCount", s -> s.minCount <= s.desiredCount && s.desiredCount <= s.maxCount,
                     s -> "found minCount " + s.minCount + ", desiredCount " + s.desiredCount + ", maxCount " + s.maxCount
                             + "; allowed: minCount ≤ desiredCount ≤ maxCount"),

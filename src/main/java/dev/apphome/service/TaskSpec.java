@@ -1,5 +1,9 @@
 package dev.apphome.service;
 
+import dev.apphome.registry.ImageTags;
+import dev.apphome.schema.Rule;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,5 +41,27 @@ public record TaskSpec(String name, int cpu, int memory, CpuArchitecture archite
     /** The repository and tag, when the image is in one of the stack's repositories. */
     public java.util.Optional<ImageSpec.FromRepository> repository() {
         return source instanceof ImageSpec.FromRepository r ? java.util.Optional.of(r) : java.util.Optional.empty();
+    }
+
+    /**
+     * What is wrong with a task's image and size, for the settings records of whatever runs one (a
+     * service, a job): no image at all, a moving tag on one of the stack's repositories (whose tags
+     * are immutable), and a CPU and memory pair Fargate does not offer. Keys are relative to the record.
+     */
+    public static List<Rule.Violation> imageAndSizeProblems(ImageSpec source, int cpu, int memory) {
+        List<Rule.Violation> found = new ArrayList<>();
+        if (source == null) {
+            found.add(new Rule.Violation("image", "is required; allowed: a container image reference such as "
+                    + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.0.0, or repository and tag"));
+        }
+        if (source instanceof ImageSpec.FromRepository r && ImageTags.moves(r.tag())) {
+            found.add(new Rule.Violation("tag", ImageTags.movingTagProblem(r.repository(), r.tag())));
+        }
+        if (!FargateSizes.allowed(cpu, memory)) {
+            found.add(new Rule.Violation("memory", "cpu " + cpu + " with memory " + memory + " is not a Fargate size; "
+                    + "allowed with cpu " + cpu + ": " + FargateSizes.memoryFor(cpu) + " (cpu one of "
+                    + FargateSizes.cpuValues() + ")"));
+        }
+        return found;
     }
 }

@@ -2,11 +2,13 @@ package dev.apphome.wiring;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
+import dev.apphome.common.PolicyDocument;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a service receives from a data store it uses: plain environment variables (host, port,
@@ -38,6 +40,22 @@ public record Connection(Map<String, Output<String>> environment, Map<String, Ou
 
     public static Connection none() {
         return new Connection(Map.of(), Map.of(), List.of());
+    }
+
+    /**
+     * What reading its secrets needs, for the role that reads them (a task's execution role, a
+     * function's own role): GetSecretValue on exactly those secrets, in variable order, and
+     * decrypting with the stack's key through Secrets Manager only. None without secrets.
+     */
+    public List<Map<String, Object>> secretStatements(Output<String> keyArn, String region) {
+        if (secrets.isEmpty()) {
+            return List.of();
+        }
+        return List.of(PolicyDocument.allow("ReadOwnSecrets", List.of("secretsmanager:GetSecretValue"),
+                        new ArrayList<>(new TreeMap<>(secrets).values())),
+                PolicyDocument.withCondition(PolicyDocument.allow("DecryptOwnSecrets",
+                                List.of("kms:Decrypt"), List.of(keyArn)),
+                        Map.of("StringEquals", Map.of("kms:ViaService", "secretsmanager." + region + ".amazonaws.com"))));
     }
 
     /** Both connections' variables, secrets, statements and prerequisites; a name set twice keeps the first. */
