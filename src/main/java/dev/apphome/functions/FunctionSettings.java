@@ -81,9 +81,13 @@ public record FunctionSettings(
             Rule.of("queue.maxConcurrency", f -> !(f.trigger instanceof FunctionTrigger.OnQueue q)
                             || q.queue().maxConcurrency() == null || f.reservedConcurrency == null
                             || q.queue().maxConcurrency() <= f.reservedConcurrency,
-                    f -> "is " + ((FunctionTrigger.OnQueue) f.trigger).queue().maxConcurrency() + ", above "
-                            + "reservedConcurrency " + f.reservedConcurrency + "; allowed: at most reservedConcurrency "
-                            + "(the queue would invoke more runs than the function may have, and Lambda throttles them)"),
+                    f -> {
+                        int max = ((FunctionTrigger.OnQueue) f.trigger).queue().maxConcurrency();
+                        return "is " + max + ", above reservedConcurrency " + f.reservedConcurrency + ": Lambda would "
+                                + "throttle the runs the queue starts beyond " + f.reservedConcurrency + " and return "
+                                + "their messages to the queue, which counts each as a receive; allowed: at most "
+                                + f.reservedConcurrency + ", or reservedConcurrency of at least " + max;
+                    }),
             Rule.each(f -> {
                 List<Rule.Violation> found = new ArrayList<>(
                         ServiceSettings.variableProblems(f.environment, f.secrets, "function", "function"));
