@@ -24,15 +24,19 @@ import { loadBalancerHardened } from "./policies/lb/load-balancer-hardened";
 import { loadBalancerInMatchingSubnets } from "./policies/lb/load-balancer-in-matching-subnets";
 import { loadBalancerListenerHttps } from "./policies/lb/load-balancer-listener-https";
 import { logGroupEncrypted } from "./policies/logs/log-group-encrypted";
+import { snsSubscriptionDeliversToAdmittingQueue } from "./policies/messaging/sns-subscription-delivers-to-admitting-queue";
 import { snsTopicEncrypted } from "./policies/messaging/sns-topic-encrypted";
+import { snsTopicTlsOnly } from "./policies/messaging/sns-topic-tls-only";
 import { sqsQueueEncrypted } from "./policies/messaging/sqs-queue-encrypted";
 import { sqsQueueHasDeadLetterQueue } from "./policies/messaging/sqs-queue-has-dead-letter-queue";
+import { sqsQueuePolicyScopedToSubscribedTopics } from "./policies/messaging/sqs-queue-policy-scoped-to-subscribed-topics";
 import { sqsQueueTlsOnly } from "./policies/messaging/sqs-queue-tls-only";
 import { mskEncryptedWithTls } from "./policies/msk/msk-encrypted-with-tls";
 import { mskNotPublic } from "./policies/msk/msk-not-public";
 import { dataStoreSecurityGroupsAdmitOnlyGroups } from "./policies/network/data-store-security-groups-admit-only-groups";
 import { dataStoresInPrivateSubnets } from "./policies/network/data-stores-in-private-subnets";
 import { defaultSecurityGroupClosed } from "./policies/network/default-security-group-closed";
+import { networkAclNoInternetAdminIngress } from "./policies/network/network-acl-no-internet-admin-ingress";
 import { securityGroupInternetIngressOnlyToLoadBalancer } from "./policies/network/security-group-internet-ingress-only-to-load-balancer";
 import { subnetNoPublicIpOnLaunch } from "./policies/network/subnet-no-public-ip-on-launch";
 import { vpcFlowLogsEnabled } from "./policies/network/vpc-flow-logs-enabled";
@@ -81,15 +85,19 @@ export const policies = [
     loadBalancerInMatchingSubnets,
     loadBalancerListenerHttps,
     logGroupEncrypted,
+    snsSubscriptionDeliversToAdmittingQueue,
     snsTopicEncrypted,
+    snsTopicTlsOnly,
     sqsQueueEncrypted,
     sqsQueueHasDeadLetterQueue,
+    sqsQueuePolicyScopedToSubscribedTopics,
     sqsQueueTlsOnly,
     mskEncryptedWithTls,
     mskNotPublic,
     dataStoreSecurityGroupsAdmitOnlyGroups,
     dataStoresInPrivateSubnets,
     defaultSecurityGroupClosed,
+    networkAclNoInternetAdminIngress,
     securityGroupInternetIngressOnlyToLoadBalancer,
     subnetNoPublicIpOnLaunch,
     vpcFlowLogsEnabled,

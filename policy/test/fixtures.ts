@@ -21,6 +21,13 @@ export function compliantStack(): Spec[] {
         ...tier("private", { natGatewayId: "nat" }),
         ...tier("isolated", undefined),
         ...tier("isolated-b", undefined),
+        { type: "aws:ec2/networkAcl:NetworkAcl", name: "isolated-acl", inputs: { vpcId: "vpc-1" }, deps: { vpcId: ["vpc"] } },
+        { type: "aws:ec2/networkAclRule:NetworkAclRule", name: "isolated-acl-in-private-1-5432", deps: { networkAclId: ["isolated-acl"] },
+            inputs: { networkAclId: "acl", ruleNumber: 1432, egress: false, protocol: "tcp", ruleAction: "allow",
+                cidrBlock: "10.0.0.0/20", fromPort: 5432, toPort: 5432 } },
+        { type: "aws:ec2/networkAclRule:NetworkAclRule", name: "isolated-acl-out-private-1-ephemeral", deps: { networkAclId: ["isolated-acl"] },
+            inputs: { networkAclId: "acl", ruleNumber: 1000, egress: true, protocol: "tcp", ruleAction: "allow",
+                cidrBlock: "0.0.0.0/0", fromPort: 1024, toPort: 65535 } },
         { type: "aws:ec2/securityGroup:SecurityGroup", name: "alb-sg", inputs: { vpcId: "vpc-1" }, deps: { vpcId: ["vpc"] } },
         rule("alb-in-443", "alb-sg", { cidrIpv4: "0.0.0.0/0", fromPort: 443, toPort: 443, ipProtocol: "tcp" }),
         rule("alb-in-80", "alb-sg", { cidrIpv4: "0.0.0.0/0", fromPort: 80, toPort: 80, ipProtocol: "tcp" }),
@@ -87,9 +94,17 @@ export function compliantStack(): Spec[] {
         { type: "aws:sqs/queue:Queue", name: "queue",
             inputs: { kmsMasterKeyId: "arn:aws:kms:key", redrivePolicy: JSON.stringify({ deadLetterTargetArn: "arn:dlq", maxReceiveCount: 5 }) },
             deps: { redrivePolicy: ["dlq"] } },
-        queuePolicy("queue"),
+        queuePolicy("queue", [{ Sid: "TopicOrdersSendsMessages", Effect: "Allow",
+            Principal: { Service: "sns.amazonaws.com" }, Action: ["sqs:SendMessage"], Resource: ["arn:aws:sqs:::q"],
+            Condition: { ArnEquals: { "aws:SourceArn": "arn:aws:test:::topic" } } }]),
         queuePolicy("dlq"),
         { type: "aws:sns/topic:Topic", name: "topic", inputs: { kmsMasterKeyId: "arn:aws:kms:key" } },
+        { type: "aws:sns/topicPolicy:TopicPolicy", name: "topic-policy", deps: { arn: ["topic"] },
+            inputs: { arn: "arn:aws:test:::topic", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{
+                Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "sns:Publish",
+                Resource: ["arn:aws:test:::topic"], Condition: { Bool: { "aws:SecureTransport": "false" } } }] }) } },
+        { type: "aws:sns/topicSubscription:TopicSubscription", name: "topic-to-queue", deps: { topic: ["topic"], endpoint: ["queue"] },
+            inputs: { topic: "arn:aws:test:::topic", protocol: "sqs", endpoint: "arn:aws:test:::queue", rawMessageDelivery: true } },
         { type: "aws:secretsmanager/secret:Secret", name: "secret", protect: true,
             inputs: { kmsKeyId: "arn:aws:kms:key", recoveryWindowInDays: 7 } },
         { type: "aws:cloudwatch/logGroup:LogGroup", name: "log-group", inputs: { kmsKeyId: "arn:aws:kms:key", retentionInDays: 30 } },
@@ -99,8 +114,9 @@ export function compliantStack(): Spec[] {
                 imageTagMutability: "IMMUTABLE" } },
         { type: "aws:cloudtrail/trail:Trail", name: "trail",
             inputs: { kmsKeyId: "arn:aws:kms:key", enableLogFileValidation: true, isMultiRegionTrail: true } },
-        { type: "aws:msk/cluster:Cluster", name: "kafka",
-            inputs: { encryptionInfo: { encryptionAtRestKmsKeyArn: "arn:aws:kms:key",
+        { type: "aws:msk/cluster:Cluster", name: "kafka", protect: true,
+            inputs: { clientAuthentication: { sasl: { iam: true }, unauthenticated: false },
+                encryptionInfo: { encryptionAtRestKmsKeyArn: "arn:aws:kms:key",
                 encryptionInTransit: { clientBroker: "TLS", inCluster: true } },
                 brokerNodeGroupInfo: { clientSubnets: ["a", "b"], securityGroups: ["sg-db"] } },
             deps: { brokerNodeGroupInfo: ["isolated", "isolated-b", "db-sg"] } },
@@ -130,11 +146,11 @@ function tier(name: string, target: Record<string, string> | undefined): Spec[] 
     return specs;
 }
 
-function queuePolicy(queue: string): Spec {
+function queuePolicy(queue: string, admissions: object[] = []): Spec {
     return { type: "aws:sqs/queuePolicy:QueuePolicy", name: `${queue}-policy`, deps: { queueUrl: [queue] },
         inputs: { queueUrl: "url", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "DenyInsecureTransport",
             Effect: "Deny", Principal: "*", Action: "sqs:*", Resource: ["arn:aws:sqs:::q"],
-            Condition: { Bool: { "aws:SecureTransport": "false" } } }] }) } };
+            Condition: { Bool: { "aws:SecureTransport": "false" } } }, ...admissions] }) } };
 }
 
 function rule(name: string, group: string, inputs: Record<string, unknown>, source?: string): Spec {

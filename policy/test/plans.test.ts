@@ -20,37 +20,46 @@ const plans = new Map<string, PlanDocument>();
 
 const files = new Map<string, string>();
 
-/** Writes the plan of a committed stack with bin/plan, as CI does. */
-function makePlan(stack: string, preview: boolean): Promise<void> {
-    const key = `${stack}${preview ? "-preview" : ""}`;
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "apphome-plan-")), `${key}.json`);
-    return new Promise((resolve, reject) => execFile(path.join(REPO, "bin", "plan"),
-        [stack, "--json", file, "--quiet", ...(preview ? ["--preview"] : [])], { cwd: REPO }, (error, _out, err) => {
+/** One plan made in before(): the stack (a committed stack's name or a stack file) and its mode. */
+interface Wanted {
+    key: string;
+    stack: string;
+    preview: boolean;
+}
+
+/**
+ * Plans every wanted stack with bin/plan, as CI does, in one --batch run: one JVM, whose start costs
+ * more than a plan. Each document is kept under its key.
+ */
+function planAll(wanted: Wanted[]): Promise<void> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "apphome-plan-"));
+    const list = path.join(dir, "plans.tsv");
+    fs.writeFileSync(list, wanted.map(w => {
+        files.set(w.key, path.join(dir, `${w.key}.json`));
+        return [w.stack, "--json", files.get(w.key)!, "--quiet", ...(w.preview ? ["--preview"] : [])].join("\t");
+    }).join("\n") + "\n");
+    return new Promise((resolve, reject) => execFile(path.join(REPO, "bin", "plan"), ["--batch", list], { cwd: REPO },
+        (error, _out, err) => {
             if (error) {
-                reject(new Error(`bin/plan ${key} failed: ${err}`));
-            } else {
-                files.set(key, file);
-                plans.set(key, JSON.parse(fs.readFileSync(file, "utf8")));
-                resolve();
+                reject(new Error(`bin/plan --batch failed: ${err}`));
+                return;
             }
+            wanted.forEach(w => plans.set(w.key, JSON.parse(fs.readFileSync(files.get(w.key)!, "utf8"))));
+            resolve();
         }));
 }
 
-/** A fresh copy of a committed stack's plan, made in before(). */
+/** A fresh copy of a plan made in before(). */
 function plan(stack: string, preview = false): PlanDocument {
     return JSON.parse(JSON.stringify(plans.get(`${stack}${preview ? "-preview" : ""}`)));
 }
 
-/** Plans a stack file written to a temporary directory beside the project's Pulumi.yaml. */
-function planOfFile(name: string, yaml: string, preview = false): Promise<PlanDocument> {
+/** A stack file written to a temporary directory beside the project's Pulumi.yaml. */
+function stackFile(name: string, yaml: string): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "apphome-stack-"));
     fs.copyFileSync(path.join(REPO, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
     fs.writeFileSync(path.join(dir, `Pulumi.${name}.yaml`), yaml);
-    return new Promise((resolve, reject) => execFile(path.join(REPO, "bin", "plan"),
-        [path.join(dir, `Pulumi.${name}.yaml`), "--json", path.join(dir, "plan.json"), "--quiet",
-            ...(preview ? ["--preview"] : [])], { cwd: REPO },
-        (error, _out, err) => (error ? reject(new Error(`bin/plan ${name} failed: ${err}`))
-            : resolve(JSON.parse(fs.readFileSync(path.join(dir, "plan.json"), "utf8"))))));
+    return path.join(dir, `Pulumi.${name}.yaml`);
 }
 
 /** A stack file that sets only what is required: a service, a MySQL database, a cache, a bucket, a certificate. */
@@ -67,6 +76,10 @@ const MINIMAL = [
     "  apphome:buckets: {files: {}}",
     ""].join("\n");
 let minimal: PlanDocument;
+
+/** The variant stack with the stores the committed stacks lack: Kafka, an RDS Proxy, tuned parameters. */
+const KAFKA_PROXY = fs.readFileSync(path.join(REPO, "src", "test", "resources", "stacks", "Pulumi.kafka-proxy.yaml"), "utf8");
+const variant: Record<string, PlanDocument> = {};
 
 function config(stack: string): PackConfig {
     return JSON.parse(fs.readFileSync(path.join(PACK_DIR, "config", `${stack}.json`), "utf8"));
@@ -177,13 +190,23 @@ const JOBS = fs.readFileSync(path.join(REPO, "src", "test", "resources", "stacks
 let jobs: PlanDocument;
 let jobsPreview: PlanDocument;
 
+/** The variant stack that uses topics, tables and a secret with keys, planned in before(). */
+const FANOUT = fs.readFileSync(path.join(REPO, "src", "test", "resources", "stacks", "Pulumi.fanout.yaml"), "utf8");
+let fanout: PlanDocument;
+
 before(async () => {
-    // Two at a time: each is a JVM, and the machine has two cores.
-    await Promise.all([pack.start(), makePlan("dev", false).then(() => makePlan("dev", true))]);
-    await Promise.all([makePlan("prod", false).then(async () => { minimal = await planOfFile("minimal", MINIMAL); }),
-        makePlan("prod", true)]);
-    await Promise.all([planOfFile("jobs", JOBS).then(d => { jobs = d; }),
-        planOfFile("jobs", JOBS, true).then(d => { jobsPreview = d; })]);
+    const both = (key: string, stack: string): Wanted[] =>
+        [{ key, stack, preview: false }, { key: `${key}-preview`, stack, preview: true }];
+    await Promise.all([pack.start(), planAll([...both("dev", "dev"), ...both("prod", "prod"),
+        { key: "minimal", stack: stackFile("minimal", MINIMAL), preview: false },
+        { key: "fanout", stack: stackFile("fanout", FANOUT), preview: false },
+        ...both("kafka-proxy", stackFile("kafka-proxy", KAFKA_PROXY)), ...both("jobs", stackFile("jobs", JOBS))])]);
+    minimal = plan("minimal");
+    fanout = plan("fanout");
+    variant.plan = plan("kafka-proxy");
+    variant.preview = plan("kafka-proxy", true);
+    jobs = plan("jobs");
+    jobsPreview = plan("jobs", true);
 });
 after(() => pack.stop());
 
@@ -255,6 +278,47 @@ describe("the jobs variant stack (a scheduled job, a queue-driven and a schedule
     }
 });
 
+describe("the fanout variant stack (topics, tables, a secret with keys)", () => {
+    const fresh = () => JSON.parse(JSON.stringify(fanout)) as PlanDocument;
+    const p = "apphome-fanout";
+
+    it("has no mandatory violation with prod's config", async () => {
+        const mandatory = (await pack.run(fresh(), config("prod"))).filter(d => d.level === "mandatory");
+        assert.deepEqual(mandatory.map(d => `${d.policy}: ${d.message}`), []);
+    });
+
+    const faults: Fault[] = [
+        { fault: "a queue policy that also admits another topic", policies: ["sqs-queue-policy-scoped-to-subscribed-topics"],
+            inject: d => set(d, "aws:sqs/queuePolicy:QueuePolicy", `${p}-queue-audit-queue-policy`, v => {
+                const policy = JSON.parse(v.policy);
+                policy.Statement.push({ ...policy.Statement[1], Sid: "Stranger",
+                    Condition: { ArnEquals: { "aws:SourceArn": "arn:aws:sns:eu-west-1:210987654321:stranger" } } });
+                v.policy = JSON.stringify(policy);
+            }) },
+        { fault: "a subscribed queue whose policy no longer admits the topic", policies: ["sns-subscription-delivers-to-admitting-queue"],
+            inject: d => set(d, "aws:sqs/queuePolicy:QueuePolicy", `${p}-queue-billing-queue-policy`, v => {
+                const policy = JSON.parse(v.policy);
+                policy.Statement = policy.Statement.slice(0, 1);
+                v.policy = JSON.stringify(policy);
+            }) },
+        { fault: "a topic policy without the TLS deny", policies: ["sns-topic-tls-only"],
+            inject: d => set(d, "aws:sns/topicPolicy:TopicPolicy", `${p}-topic-orders-topic-policy`,
+                v => { v.policy = JSON.stringify({ Version: "2012-10-17", Statement: [] }); }) },
+        { fault: "a table without point-in-time recovery", policies: ["dynamodb-point-in-time-recovery"],
+            inject: d => set(d, "aws:dynamodb/table:Table", `${p}-table-orders-table`,
+                v => { v.pointInTimeRecovery = { enabled: false }; }) },
+        { fault: "a table with the AWS-owned key", policies: ["dynamodb-encrypted-with-cmk"],
+            inject: d => set(d, "aws:dynamodb/table:Table", `${p}-table-sessions-table`, v => { delete v.serverSideEncryption; }) },
+    ];
+    for (const fault of faults) {
+        it(`rejects ${fault.fault} (${fault.policies.join(", ")})`, async () => {
+            const diagnostics = await pack.run(fault.inject(fresh(), "fanout"), config("prod"));
+            const mandatory = [...new Set(diagnostics.filter(d => d.level === "mandatory").map(d => d.policy))].sort();
+            assert.deepEqual(mandatory, [...fault.policies].sort());
+        });
+    }
+});
+
 for (const stack of ["dev", "prod"]) {
     describe(`the ${stack} stack`, () => {
         it("gets the same findings from the pack started as the CLI starts it as from bin/policy-check", async () => {
@@ -282,8 +346,9 @@ for (const stack of ["dev", "prod"]) {
             assert.deepEqual(diagnostics.filter(d => d.level === "mandatory").map(d => d.policy), []);
             const deferred = diagnostics.filter(d => d.message.includes("\ndeferred to pulumi up: ")).map(d => d.policy).sort();
             assert.deepEqual(deferred, ["ecs-no-secrets-in-environment", "ecs-no-secrets-in-environment",
-                "ecs-no-secrets-in-environment", "s3-bucket-tls-only", "s3-bucket-tls-only", "sqs-queue-tls-only",
-                "sqs-queue-tls-only"]);
+                "ecs-no-secrets-in-environment", "s3-bucket-tls-only", "s3-bucket-tls-only", "sns-topic-tls-only",
+                "sqs-queue-policy-scoped-to-subscribed-topics", "sqs-queue-policy-scoped-to-subscribed-topics",
+                "sqs-queue-tls-only", "sqs-queue-tls-only"]);
             assert.equal(diagnostics.filter(d => d.message.startsWith("can't run policy")).length, 0,
                 "no policy fell back to the SDK's silent preview advisory");
         });
@@ -297,3 +362,61 @@ for (const stack of ["dev", "prod"]) {
         }
     });
 }
+
+const v = "apphome-kafka-proxy";
+
+/** Faults in the stores only the variant has, each caught by the policy that guards it. */
+const VARIANT_FAULTS: Fault[] = [
+    { fault: "Kafka clients without authentication", policies: ["msk-not-public"],
+        inject: d => set(d, "aws:msk/cluster:Cluster", `${v}-kafka-cluster`, x => { x.clientAuthentication.unauthenticated = true; }) },
+    { fault: "Kafka clients in plaintext", policies: ["msk-encrypted-with-tls"],
+        inject: d => set(d, "aws:msk/cluster:Cluster", `${v}-kafka-cluster`,
+            x => { x.encryptionInfo.encryptionInTransit.clientBroker = "TLS_PLAINTEXT"; }) },
+    { fault: "a database proxy that accepts plain connections", policies: ["rds-proxy-requires-tls"],
+        inject: d => set(d, "aws:rds/proxy:Proxy", `${v}-db-proxy`, x => { x.requireTls = false; }) },
+    { fault: "a proxy group that admits the VPC's range", policies: ["data-store-security-groups-admit-only-groups"],
+        inject: d => add(d, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "proxy-vpc",
+            { cidrIpv4: "10.0.0.0/16", fromPort: 3306, toPort: 3306, ipProtocol: "tcp" },
+            { securityGroupId: [state(d, "aws:ec2/securityGroup:SecurityGroup", `${v}-db-proxy-sg`)] }) },
+    { fault: "the isolated tier's ACL open to SSH from the internet", policies: ["network-acl-no-internet-admin-ingress"],
+        inject: d => set(d, "aws:ec2/networkAclRule:NetworkAclRule", `${v}-isolated-acl-in-private-1-3306`,
+            x => { x.cidrBlock = "0.0.0.0/0"; x.fromPort = 22; x.toPort = 22; }) },
+    { fault: "the proxy's subnets routed to the internet gateway", policies: ["data-stores-in-private-subnets"],
+        inject: d => add(d, "aws:ec2/route:Route", "isolated-leak", { destinationCidrBlock: "0.0.0.0/0" }, {
+            routeTableId: [state(d, "aws:ec2/routeTable:RouteTable", `${v}-isolated`)],
+            gatewayId: [state(d, "aws:ec2/internetGateway:InternetGateway", `${v}-igw`)] }) },
+    { fault: "the brokers' subnet routed to the internet gateway", policies: ["data-stores-in-private-subnets", "ecs-service-private"],
+        inject: d => {
+            remove(d, "aws:ec2/route:Route", `${v}-private-1-default`);
+            return add(d, "aws:ec2/route:Route", "private-leak", { destinationCidrBlock: "0.0.0.0/0" }, {
+                routeTableId: [state(d, "aws:ec2/routeTable:RouteTable", `${v}-private-1`)],
+                gatewayId: [state(d, "aws:ec2/internetGateway:InternetGateway", `${v}-igw`)] });
+        } },
+    { fault: "a Kafka cluster without protect", policies: ["stateful-resources-protected"],
+        inject: d => {
+            d.steps.filter(step => step.newState!.urn.endsWith(`::${v}-kafka-cluster`)).forEach(step => { step.newState!.protect = false; });
+            return d;
+        } },
+];
+
+describe("the kafka-proxy variant stack", () => {
+    it("has no mandatory violation: Kafka, the proxy, the tuned parameters and the ACL pass every policy", async () => {
+        const mandatory = (await pack.run(JSON.parse(JSON.stringify(variant.plan)), {})).filter(d => d.level === "mandatory");
+        assert.deepEqual(mandatory.map(d => `${d.policy}: ${d.message}`), []);
+    });
+
+    it("has no mandatory violation in preview, where only deferrals stay undecided", async () => {
+        const diagnostics = await pack.run(JSON.parse(JSON.stringify(variant.preview)), {});
+        assert.deepEqual(diagnostics.filter(d => d.level === "mandatory").map(d => d.policy), []);
+        assert.equal(diagnostics.filter(d => d.message.startsWith("can't run policy")).length, 0,
+            "no policy fell back to the SDK's silent preview advisory");
+    });
+
+    for (const fault of VARIANT_FAULTS) {
+        it(`rejects ${fault.fault} (${fault.policies.join(", ")})`, async () => {
+            const diagnostics = await pack.run(fault.inject(JSON.parse(JSON.stringify(variant.plan)), "kafka-proxy"), {});
+            const mandatory = [...new Set(diagnostics.filter(d => d.level === "mandatory").map(d => d.policy))].sort();
+            assert.deepEqual(mandatory, [...fault.policies].sort());
+        });
+    }
+});

@@ -40,6 +40,17 @@ describe("preview", () => {
             + "again when the resource is created"]);
     });
 
+    it("defers a queue policy that is unknown for both the queue's admissions and the subscription it serves", async () => {
+        const plan = planOf(mutate(compliantStack(), "queue-policy", i => { i.policy = UNKNOWN; }));
+
+        assert.deepEqual(await pack.findings(plan, "sqs-queue-policy-scoped-to-subscribed-topics"), [
+            "advisory deferred to pulumi up: queue-policy: queue-policy.policy is not known during preview, so this check "
+            + "runs again when the resource is created"]);
+        assert.deepEqual(await pack.findings(plan, "sns-subscription-delivers-to-admitting-queue"), [
+            "advisory deferred to pulumi up: topic-to-queue: queue-policy.policy is not known during preview, so this "
+            + "check runs again when the resource is created"]);
+    });
+
     it("defers container definitions that are unknown", async () => {
         const plan = planOf(mutate(compliantStack(), "task", i => { i.containerDefinitions = UNKNOWN; }));
 

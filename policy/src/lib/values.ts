@@ -68,3 +68,15 @@ export function present(read: () => unknown): boolean {
         throw e;
     }
 }
+
+/**
+ * A value AWS computes (an ARN), read from a stack resource's outputs: unknown in preview, and
+ * absent when a document carries no outputs. Either way the check waits for pulumi up.
+ */
+export function computed(what: string, read: () => unknown): string {
+    const value = known(what, read);
+    if (typeof value !== "string" || value === "") {
+        throw new Deferred(what);
+    }
+    return value;
+}

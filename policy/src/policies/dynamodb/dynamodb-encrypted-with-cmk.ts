@@ -14,6 +14,6 @@ export const dynamodbEncryptedWithCmk = resourcePolicy({
     const enabled = known("serverSideEncryption.enabled", () => sse?.enabled);
     if (enabled !== true || !present(() => sse?.kmsKeyArn)) {
         out.violation(r, "the table uses the AWS-owned key", "serverSideEncryption: {enabled: true, kmsKeyArn}",
-            "set serverSideEncryption with the stack's KMS key");
+            "declare the table under apphome:tables, which encrypts it with the stack's key");
     }
 });

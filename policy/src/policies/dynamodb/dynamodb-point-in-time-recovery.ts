@@ -13,12 +13,13 @@ export const dynamodbPointInTimeRecovery = resourcePolicy({
     out.part(r, () => {
         if (known("pointInTimeRecovery.enabled", () => r.props.pointInTimeRecovery?.enabled) !== true) {
             out.violation(r, "point-in-time recovery is off", "pointInTimeRecovery: {enabled: true}",
-                "enable point-in-time recovery on the table");
+                "set pointInTimeRecovery: true in the stack file's table settings (apphome:tables)");
         }
     });
     out.part(r, () => {
         if (known("deletionProtectionEnabled", () => r.props.deletionProtectionEnabled) !== true) {
-            out.violation(r, "deletion protection is off", "deletionProtectionEnabled: true", "enable deletion protection");
+            out.violation(r, "deletion protection is off", "deletionProtectionEnabled: true",
+                "set deletionProtection: true in the stack file's table settings (apphome:tables)");
         }
     });
 });

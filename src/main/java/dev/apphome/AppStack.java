@@ -39,6 +39,8 @@ import dev.apphome.config.StackSettings;
 import dev.apphome.config.StackSettingsReader;
 import dev.apphome.database.Database;
 import dev.apphome.keys.EncryptionKey;
+import dev.apphome.keys.KeyGrant;
+import dev.apphome.keys.KeyGrants;
 import dev.apphome.loadbalancer.LoadBalancer;
 import dev.apphome.messaging.Queue;
 import dev.apphome.network.Network;
@@ -50,6 +52,7 @@ import dev.apphome.service.ServiceSettings;
 import dev.apphome.storage.PrivateBucket;
 import dev.apphome.wiring.Client;
 import dev.apphome.wiring.Connection;
+import dev.apphome.wiring.Declared;
 import dev.apphome.wiring.Store;
 import dev.apphome.wiring.StoreContext;
 import dev.apphome.wiring.StoreKind;
@@ -90,9 +93,11 @@ public final class AppStack {
         ComponentResourceOptions none = ComponentResourceOptions.Empty;
 
         // Distributions and the trail are admitted to the key by statements that name them: the key's
-        // policy is then completed once they exist (only in stacks that have them).
+        // policy is then completed once they exist (only in stacks that have them). What stores need
+        // of it (SNS delivering into encrypted queues) is known from the settings and written at once.
         boolean keyGrantsLater = !settings.distributions().isEmpty() || settings.trail().isPresent();
-        var key = new EncryptionKey(Naming.child(prefix, "key"), aws, prefix, protection, keyGrantsLater, none);
+        var key = new EncryptionKey(Naming.child(prefix, "key"), aws, prefix, keyGrants(settings), protection,
+                keyGrantsLater, none);
         Output<String> keyArn = key.arn();
         var network = new Network(prefix, settings.network(), aws, keyArn, protection, none);
         boolean onlyCloudFront = settings.distributions().stream()
@@ -105,11 +110,12 @@ public final class AppStack {
                 new LoadBalancer(Naming.child(prefix, "alb"), args, network, aws, cloudFrontAddresses, protection, none));
         var cluster = new Cluster(Naming.child(prefix, "cluster"), settings.cluster(), prefix + ".internal", protection, none);
 
-        var context = new StoreContext(network, aws, keyArn, protection, logRetentionDays);
+        var context = new StoreContext(network, aws, keyArn, protection, logRetentionDays, new Declared());
         Map<StoreKind<?, ?>, Map<String, Store<?>>> stores = new LinkedHashMap<>();
         for (StoreKind<?, ?> kind : Stores.ALL) {
             stores.put(kind, declareStores(kind, settings, prefix, context));
         }
+        network.applyIsolatedAcl();
         var secrets = new AppSecrets(Naming.child(prefix, "secrets"), settings.secrets(), keyArn, stackSecret,
                 protection, none);
 
@@ -228,8 +234,13 @@ public final class AppStack {
             ctx.export("loadBalancerDnsName", lb.dnsName());
         });
         ctx.export("clusterName", cluster.name());
-        stores.get(Stores.DATABASE).values().forEach(db -> ctx.export("databaseHost", ((Database) db).host()));
+        stores.get(Stores.DATABASE).values().forEach(db -> {
+            ctx.export("databaseHost", ((Database) db).host());
+            ((Database) db).proxyHost().ifPresent(host -> ctx.export("databaseProxyHost", host));
+        });
         stores.get(Stores.CACHE).values().forEach(c -> ctx.export("cacheHost", ((Cache) c).host()));
+        stores.get(Stores.KAFKA).values().forEach(k -> ctx.export("kafkaBootstrapServers",
+                ((dev.apphome.kafka.Kafka) k).bootstrapBrokers()));
         Map<String, Output<String>> bucketNames = new LinkedHashMap<>();
         stores.get(Stores.BUCKETS).forEach((k, v) -> bucketNames.put(k, ((PrivateBucket) v).bucketName()));
         ctx.export("buckets", Output.all(List.copyOf(bucketNames.values())).applyValue(values -> {
@@ -251,6 +262,21 @@ public final class AppStack {
         ctx.export("keyArn", keyArn);
     }
 
+    /** What the stores of the stack need the key's policy to let AWS services do, in registration order. */
+    private static List<KeyGrant> keyGrants(StackSettings settings) {
+        List<KeyGrant> grants = new ArrayList<>();
+        for (StoreKind<?, ?> kind : Stores.ALL) {
+            List<?> declared = kind.named() ? List.copyOf(settings.named(kind).values())
+                    : settings.single(kind).stream().toList();
+            declared.forEach(s -> {
+                if (s instanceof KeyGrants g) {
+                    grants.addAll(g.keyGrants());
+                }
+            });
+        }
+        return grants;
+    }
+
     /** The stores of one kind the stack declares, by name ({@code ""} for a kind declared once). */
     private static <S, A> Map<String, Store<?>> declareStores(StoreKind<S, A> kind, StackSettings settings, String prefix,
                                                              StoreContext context) {
@@ -262,6 +288,7 @@ public final class AppStack {
             settings.single(kind).ifPresent(s ->
                     declared.put("", kind.factory().create(kind.componentName(prefix, ""), s, context)));
         }
+        declared.values().forEach(context.declared()::add);
         return declared;
     }
 

@@ -77,6 +77,14 @@ public final class PolicyDocument {
     }
 
     /**
+     * A trust policy letting one AWS service assume a role, with no source condition: for services whose
+     * documented trust policy has none, where a condition the service does not satisfy would lock it out.
+     */
+    public static Output<String> assumedBy(String servicePrincipal) {
+        return assumedBy(servicePrincipal, Map.of());
+    }
+
+    /**
      * A trust policy letting one AWS service assume a role under {@code stringEquals} conditions
      * (e.g. {@code aws:SourceAccount} and {@code aws:SourceArn}); none when the map is empty.
      */

@@ -9,10 +9,12 @@ import dev.apphome.functions.FunctionTrigger;
 import dev.apphome.jobs.JobSettings;
 import dev.apphome.edge.Origin;
 import dev.apphome.loadbalancer.Certificate;
+import dev.apphome.kafka.KafkaSettings;
 import dev.apphome.loadbalancer.LoadBalancerSettings;
 import dev.apphome.registry.RepositorySettings;
 import dev.apphome.messaging.QueueAccess;
 import dev.apphome.messaging.QueueSettings;
+import dev.apphome.schema.NamesStores;
 import dev.apphome.secrets.SecretSettings;
 import dev.apphome.network.NatGateways;
 import dev.apphome.network.NetworkSettings;
@@ -34,7 +36,7 @@ import java.util.Set;
 
 /**
  * The rules that span concerns, in one place: what a service names (stores, secrets, callees, its
- * scaling queue) must be declared; routing priorities are unique; Spot needs x86; web services
+ * scaling queue) and what a store names (a topic's queues) must be declared; routing priorities are unique; Spot needs x86; web services
  * need a certificate. Each rule judges only the settings that could be read, and names are checked
  * against everything declared, so a service that failed to read is not reported again as missing.
  */
@@ -44,6 +46,7 @@ final class CrossRules {
      * What the rules look at.
      *
      * @param ns            the project's namespace with its colon, e.g. {@code apphome:}
+     * @param region        the stack's region, null if it could not be read
      * @param network       the network's settings, null if they could not be read
      * @param serviceNames  every service the stack file declares, read or not
      * @param services      the services that could be read
@@ -54,7 +57,7 @@ final class CrossRules {
      * @param stores        each store kind to what could be read of it
      * @param declared      each store kind's key to the names it declares ({@code ""} for a kind declared once)
      */
-    record Draft(String ns, String stack, Problems problems, NetworkSettings network, Set<String> serviceNames,
+    record Draft(String ns, String stack, String region, Problems problems, NetworkSettings network, Set<String> serviceNames,
                  Map<String, ServiceSettings> services, Set<String> secretNames, Map<String, SecretSettings> secrets,
                  LoadBalancerSettings loadBalancer, ClusterSettings cluster, AlertSettings alerts, List<StoreKind<?, ?>> kinds,
                  Map<StoreKind<?, ?>, Object> stores, Map<String, Set<String>> declared, Set<String> repositoryNames,
@@ -67,6 +70,7 @@ final class CrossRules {
     }
 
     static void check(Draft d) {
+        storeNames(d);
         edge(d);
         budget(d);
         jobs(d);
@@ -129,11 +133,12 @@ final class CrossRules {
             d.stores.entrySet().stream().filter(e -> e.getValue() instanceof java.util.Optional<?> o && o.isPresent()
                             && o.get() instanceof DatabaseSettings)
                     .map(e -> (DatabaseSettings) ((java.util.Optional<?>) e.getValue()).get())
-                    .filter(db -> db.flavor().maxConnections(db.instanceClass()).isEmpty())
+                    .filter(db -> db.maxConnections().isEmpty())
                     .forEach(db -> d.problems.add(d.ns + "alerts.databaseConnectionsPercent", "is set, but the default "
                             + "maximum of connections of " + db.instanceClass() + " is not known to the program; allowed: "
                             + "databaseConnections, a number of connections"));
         }
+        kafkaBrokers(d);
         List<String> keys = StackSettingsReader.keys(d.kinds);
         for (String secret : d.secretNames) {
             if (keys.contains(secret)) {
@@ -150,6 +155,81 @@ final class CrossRules {
                             + "calls, so nothing can reach it; name it in a caller's calls, or make it a worker");
                 }
             }
+        }
+    }
+
+    /** MSK spreads brokers evenly over the AZs of its subnets: the count must divide evenly. */
+    private static void kafkaBrokers(Draft d) {
+        if (d.network == null || d.region == null) {
+            return;
+        }
+        d.stores.forEach((kind, bound) -> {
+            if (kind.settings() == KafkaSettings.class && bound instanceof java.util.Optional<?> o
+                    && o.orElse(null) instanceof KafkaSettings kafka && kafka.brokers() != null) {
+                int zones = KafkaSettings.zones(d.network.availabilityZones(), d.region);
+                if (kafka.brokers() % zones != 0) {
+                    d.problems.add(d.ns + kind.key() + ".brokers", "found " + kafka.brokers() + " over " + zones + " AZs; "
+                            + "allowed: a multiple of " + zones + " (MSK spreads brokers evenly over the AZs it uses: "
+                            + "network.availabilityZones, at most " + (d.region.equals("us-west-1") ? "2 in us-west-1" : "3")
+                            + ")");
+                }
+            }
+        });
+    }
+
+    /** A service's secret reference: a secret with one value by name, one key of a JSON secret as {@code name.key}. */
+    private static void secret(Draft d, String path, String reference) {
+        int dot = reference.indexOf('.');
+        String secret = dot < 0 ? reference : reference.substring(0, dot);
+        String key = dot < 0 ? null : reference.substring(dot + 1);
+        if (!d.secretNames.contains(secret)) {
+            d.problems.add(path, "names secret '" + secret + "', which " + d.ns + "secrets does not declare"
+                    + Words.suggestion(secret, d.secretNames) + "; declared: " + declaredList(d.secretNames));
+            return;
+        }
+        SecretSettings declared = d.secrets.get(secret);
+        if (declared == null) {
+            return; // reported where the secret is declared
+        }
+        if (key == null && declared.keyed()) {
+            d.problems.add(path, "names secret '" + secret + "', which holds several keys; allowed: one of them, as "
+                    + Words.or(declared.keys().keySet().stream().map(k -> secret + "." + k).toList()));
+        } else if (key != null && !declared.keyed()) {
+            d.problems.add(path, "names key '" + key + "' of secret '" + secret + "', which has one value and no keys; "
+                    + "allowed: " + secret);
+        } else if (key != null && !declared.keys().containsKey(key)) {
+            d.problems.add(path, "names key '" + key + "' of secret '" + secret + "', which " + d.ns + "secrets."
+                    + secret + ".keys does not declare" + Words.suggestion(key, declared.keys().keySet())
+                    + "; declared: " + declaredList(declared.keys().keySet()));
+        }
+    }
+
+    /** Every store that settings of a store name (a topic's queues) must be one the stack declares. */
+    private static void storeNames(Draft d) {
+        for (StoreKind<?, ?> kind : d.kinds) {
+            Object bound = d.stores.get(kind);
+            Map<String, Object> entries = new java.util.LinkedHashMap<>();
+            if (bound instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> entries.put(String.valueOf(k), v));
+            } else if (bound instanceof java.util.Optional<?> single && single.isPresent()) {
+                entries.put("", single.get());
+            }
+            entries.forEach((entry, settings) -> {
+                if (!(settings instanceof NamesStores names)) {
+                    return;
+                }
+                for (NamesStores.StoreName name : names.storeNames()) {
+                    StoreKind<?, ?> named = d.kinds.stream().filter(k -> k.key().equals(name.kind())).findFirst()
+                            .orElseThrow(() -> new IllegalStateException("no store kind " + name.kind()));
+                    Set<String> declared = d.declared.getOrDefault(named.key(), Set.of());
+                    if (!declared.contains(name.name())) {
+                        d.problems.add(d.ns + kind.key() + (entry.isEmpty() ? "" : "." + entry) + "." + name.key(),
+                                "names " + named.noun() + " '" + name.name() + "', which " + d.ns + named.key()
+                                        + " does not declare" + Words.suggestion(name.name(), declared) + "; declared: "
+                                        + declaredList(declared));
+                    }
+                }
+            });
         }
     }
 
@@ -191,15 +271,10 @@ final class CrossRules {
     }
 
     /** Every secret a service, job or function names must be one the stack declares. */
+    /** Each secret a service, job or function injects names a declared secret, or one key of a keyed one. */
     private static void secrets(Draft d, String path, Map<String, String> secrets) {
-        secrets.keySet().stream().sorted().forEach(variable -> {
-            String secret = secrets.get(variable);
-            if (!d.secretNames.contains(secret)) {
-                d.problems.add(path + ".secrets." + variable, "names secret '" + secret + "', which " + d.ns
-                        + "secrets does not declare" + Words.suggestion(secret, d.secretNames) + "; declared: "
-                        + declaredList(d.secretNames));
-            }
-        });
+        secrets.keySet().stream().sorted().forEach(variable -> secret(d, path + ".secrets." + variable,
+                secrets.get(variable)));
     }
 
     /** A repository a service, job or function names must be one the stack declares. */

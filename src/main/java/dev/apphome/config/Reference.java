@@ -46,9 +46,16 @@ public final class Reference {
                               List<StoreKind<?, ?>> kinds) {
         Class<?> cls = Schema.rawClass(type);
         if (cls == Map.class && Schema.rawClass(Schema.argument(type, 1)).isRecord()) {
-            record(rows, path + ".<name>", Schema.rawClass(Schema.argument(type, 1)), only, kinds);
-        } else if (cls == List.class && Schema.argument(type, 0) instanceof Class<?> c && c.isRecord()) {
-            record(rows, path + "[]", c, only, kinds);
+            record(rows, path + ".<" + (key == null ? "name" : key.entry()) + ">", Schema.rawClass(Schema.argument(type, 1)),
+                    only, kinds);
+        } else if (cls == Map.class && Schema.rawClass(Schema.argument(type, 1)).isEnum()) {
+            rows.add(new String[]{path + ".<" + key.entry() + ">", bare(Schema.rawClass(Schema.argument(type, 1)), key),
+                    dflt(key), meaning(key) + only});
+        } else if (cls == Map.class && Schema.argument(type, 1) == Object.class) {
+            rows.add(new String[]{path, "JSON object", dflt(key), meaning(key) + only});
+        } else if (cls == List.class && Schema.rawClass(Schema.argument(type, 0)).isRecord()) {
+            rows.add(new String[]{path, "list of objects", "—", meaning(key) + only});
+            record(rows, path + "[]", Schema.rawClass(Schema.argument(type, 0)), only, kinds);
         } else if (cls == Optional.class) {
             record(rows, path, Schema.rawClass(Schema.argument(type, 0)), only, kinds);
         } else if (cls == dev.apphome.wiring.Uses.class) {
@@ -58,7 +65,8 @@ public final class Reference {
                 rows.add(new String[]{path + "." + kind.key() + (kind.named() ? ".<name>" : ""), access,
                         kind.access() == Boolean.class ? "false" : "—",
                         (kind.named() ? "access to the " + kind.noun() + " of that name in `" + kind.key() + "`"
-                                : "whether it uses the stack's " + kind.noun()) + only});
+                                : kind.access() == Boolean.class ? "whether it uses the stack's " + kind.noun()
+                                : "access to the stack's " + kind.noun()) + only});
             }
         } else if (cls.isRecord() && cls != LogRetention.class) {
             record(rows, path, cls, only, kinds);

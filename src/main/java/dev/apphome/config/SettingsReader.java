@@ -284,6 +284,12 @@ final class SettingsReader {
         if (valueClass.isRecord()) {
             return named(valueClass, path, raw);
         }
+        if (valueClass == Object.class) {
+            return document(path, raw);
+        }
+        if (valueClass.isEnum()) {
+            return choices(valueClass, path, raw);
+        }
         if (valueClass != String.class) {
             throw new IllegalStateException("unsupported map of " + valueType + " at " + path);
         }
@@ -306,6 +312,50 @@ final class SettingsReader {
             }
         }
         return failed ? FAILED : Collections.unmodifiableMap(result);
+    }
+
+    /** Name to one of an enum's spellings, e.g. {@code {pk: S, sk: N}}; any entry that is not one unbinds the map. */
+    private Object choices(Class<?> type, String path, Object raw) {
+        if (!(raw instanceof Map<?, ?> entries)) {
+            problems.add(path, "expected an object of names to " + Words.oneOf(Schema.spellings(type)) + ", found "
+                    + Words.describe(raw));
+            return FAILED;
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        boolean failed = false;
+        for (var e : entries.entrySet()) {
+            Object bound = choice(type, child(path, String.valueOf(e.getKey())), e.getValue());
+            if (bound == FAILED) {
+                failed = true;
+            } else {
+                result.put(String.valueOf(e.getKey()), bound);
+            }
+        }
+        return failed ? FAILED : Collections.unmodifiableMap(result);
+    }
+
+    /**
+     * A JSON object kept as it is written (an SNS filter policy): objects, lists, strings, numbers
+     * and booleans; its record's rules judge its shape.
+     */
+    private Object document(String path, Object raw) {
+        if (!(raw instanceof Map<?, ?>)) {
+            problems.add(path, "expected an object, found " + Words.describe(raw));
+            return FAILED;
+        }
+        return frozen(raw);
+    }
+
+    private static Object frozen(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), frozen(v)));
+            return Collections.unmodifiableMap(copy);
+        }
+        if (node instanceof List<?> list) {
+            return Collections.unmodifiableList(list.stream().map(SettingsReader::frozen).toList());
+        }
+        return node;
     }
 
     /**

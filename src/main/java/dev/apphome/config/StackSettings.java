@@ -8,6 +8,7 @@ import dev.apphome.functions.FunctionSettings;
 import dev.apphome.jobs.JobSettings;
 import dev.apphome.registry.RepositorySettings;
 import dev.apphome.common.LogRetention;
+import dev.apphome.diff.ReplaceAllowance;
 import dev.apphome.loadbalancer.LoadBalancerSettings;
 import dev.apphome.network.NetworkSettings;
 import dev.apphome.secrets.SecretSettings;
@@ -36,6 +37,7 @@ import java.util.Optional;
  * @param traceSampling    how much traffic X-Ray samples
  * @param logRetentionDays how long container and database logs are kept
  * @param protectResources whether Pulumi refuses to delete stateful resources ({@code protect})
+ * @param allowReplace     announced replacements of stateful resources, for bin/diff
  * @param stores           each registered store kind to what the stack declares of it: an
  *                         {@code Optional} of its settings for a kind declared once, a map by name otherwise
  * @param warnings         what is allowed but probably not meant, reported without blocking
@@ -59,6 +61,7 @@ public record StackSettings(
         TraceSampling traceSampling,
         LogRetention logRetentionDays,
         boolean protectResources,
+        List<ReplaceAllowance> allowReplace,
         Map<StoreKind<?, ?>, Object> stores,
         List<Problem> warnings,
         List<DistributionSettings> distributions,
@@ -74,6 +77,7 @@ public record StackSettings(
         distributions = List.copyOf(distributions);
         repositories = List.copyOf(repositories);
         services = List.copyOf(services);
+        allowReplace = List.copyOf(allowReplace);
         secrets = List.copyOf(secrets);
         stores = Map.copyOf(stores);
         warnings = List.copyOf(warnings);

@@ -157,10 +157,13 @@ public final class StackSettingsReader {
             Object trail = bind("trail");
             Object logRetention = bind("logRetentionDays");
             Object protect = bind("protectResources");
+            @SuppressWarnings("unchecked")
+            List<dev.apphome.diff.ReplaceAllowance> allowReplace =
+                    (List<dev.apphome.diff.ReplaceAllowance>) orEmptyList(bind("allowReplace"));
 
             @SuppressWarnings("unchecked")
             Map<String, ServiceSettings> serviceMap = (Map<String, ServiceSettings>) orEmpty(services);
-            var draft = new CrossRules.Draft(ns, stack, problems, ok(network) ? (NetworkSettings) network : null,
+            var draft = new CrossRules.Draft(ns, stack, REGIONS.contains(region) ? region : null, problems, ok(network) ? (NetworkSettings) network : null,
                     rawNames("services"), serviceMap, rawNames("secrets"),
                     secrets, ok(loadBalancer) ? (LoadBalancerSettings) loadBalancer : null,
                     ok(cluster) ? (ClusterSettings) cluster : null,
@@ -177,7 +180,7 @@ public final class StackSettingsReader {
                     Optional.of((LoadBalancerSettings) loadBalancer).filter(lb -> anyWeb), (ClusterSettings) cluster,
                     List.copyOf(serviceMap.values()), List.copyOf(secrets.values()),
                     (dev.apphome.alerts.AlertSettings) alerts, (dev.apphome.service.TraceSampling) traceSampling,
-                    (LogRetention) logRetention, (Boolean) protect, stores,
+                    (LogRetention) logRetention, (Boolean) protect, allowReplace, stores,
                     problems.warnings(), List.copyOf(((Map<String, DistributionSettings>) distributions).values()),
                     List.copyOf(((Map<String, RepositorySettings>) repositories).values()),
                     (Optional<BudgetSettings>) budget, (Optional<TrailSettings>) trail,
@@ -191,6 +194,10 @@ public final class StackSettingsReader {
 
         private static Object orEmpty(Object value) {
             return value == SettingsReader.FAILED ? Map.of() : value;
+        }
+
+        private static Object orEmptyList(Object value) {
+            return value == SettingsReader.FAILED ? List.of() : value;
         }
 
         private static Object wrap(Object record) {
@@ -243,8 +250,10 @@ public final class StackSettingsReader {
         }
 
         private void checkTopLevelKeys(Map<String, SecretSettings> secrets) {
-            Set<String> stackSecrets = new LinkedHashSet<>();
-            secrets.values().stream().filter(SecretSettings::fromStack).forEach(s -> stackSecrets.add(s.name()));
+            // Config key (without the namespace) to where the stack file declares the secret value it holds.
+            Map<String, String> stackValues = new LinkedHashMap<>();
+            secrets.values().forEach(s -> stackValues.putAll(s.stackValues()));
+            Set<String> stackSecrets = stackValues.keySet();
             List<String> settingsKeys = keys(kinds);
             List<String> allowed = new ArrayList<>(settingsKeys);
             allowed.addAll(stackSecrets);
@@ -273,12 +282,12 @@ public final class StackSettingsReader {
                             List.of(project, "aws", "pulumi")) + "; this program reads " + project + ":*, aws:* and pulumi:*");
                 }
             }
-            for (String name : stackSecrets) {
+            stackValues.forEach((name, declaredAt) -> {
                 if (!source.values().containsKey(ns + name)) {
-                    problems.add(ns + name, "secret is declared in " + ns + "secrets but has no value; run: "
-                            + setSecretCommand(name));
+                    problems.add(ns + name, (declaredAt.contains(".keys.") ? "is the value of " + ns + declaredAt
+                            : "secret is declared in " + ns + "secrets") + " but has no value; run: " + setSecretCommand(name));
                 }
-            }
+            });
         }
 
         private String setSecretCommand(String name) {

@@ -125,7 +125,7 @@ public final class AppFunction extends ComponentResource implements Monitored {
         // No aws:SourceAccount condition: Lambda assumes execution roles without a source context.
         var role = new Role(Naming.fitting(Naming.child(name, "role"), ROLE_NAME_LIMIT), RoleArgs.builder()
                 .description("What the function " + args.name() + " may do: only the data stores it declares")
-                .assumeRolePolicy(PolicyDocument.assumedBy("lambda.amazonaws.com", Map.of()))
+                .assumeRolePolicy(PolicyDocument.assumedBy("lambda.amazonaws.com"))
                 .build(), child);
 
         this.scheduled = args.schedule().map(s -> new ScheduledTarget(name, "the function " + args.name(),
@@ -166,7 +166,13 @@ public final class AppFunction extends ComponentResource implements Monitored {
         Map<String, Output<String>> variables = new TreeMap<>();
         args.environment().forEach((k, v) -> variables.put(k, Output.of(v)));
         variables.putAll(connection.environment());
-        connection.secrets().forEach((k, arn) -> variables.put(k + FunctionSettings.SECRET_ARN_SUFFIX, arn));
+        // Lambda injects no secrets: the function reads the secret by ARN (and a keyed one's key from its JSON).
+        connection.secretArns().forEach((k, arn) -> variables.put(k + FunctionSettings.SECRET_ARN_SUFFIX, arn));
+        args.secrets().forEach((k, reference) -> {
+            if (reference.contains(".")) {
+                variables.put(k + FunctionSettings.SECRET_KEY_SUFFIX, Output.of(reference.substring(reference.indexOf('.') + 1)));
+            }
+        });
 
         var function = com.pulumi.aws.lambda.FunctionArgs.builder()
                 .name(functionName)

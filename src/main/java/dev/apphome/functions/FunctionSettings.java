@@ -55,7 +55,8 @@ public record FunctionSettings(
         @Key(doc = "the image's command override, e.g. `[\"app.handler\"]`") List<String> command,
         @Key(doc = "plain variables; secret-looking names are refused") Map<String, String> environment,
         @Key(doc = "variable → name in `secrets`; Lambda has no secret injection, so the function receives the "
-                + "secret's ARN as `<variable>_SECRET_ARN` and may read that secret") Map<String, String> secrets,
+                + "secret's ARN as `<variable>_SECRET_ARN` (and, naming one key of a keyed secret, that key as "
+                + "`<variable>_SECRET_KEY`) and may read that secret") Map<String, String> secrets,
         @Key(doc = "stores it may use (its role gets exactly these)") Uses uses,
         @Key(doc = "trace with X-Ray (tracing mode Active)", dflt = "false") boolean tracing) {
 
@@ -67,6 +68,8 @@ public record FunctionSettings(
             "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR", "TZ");
     /** What a secret's variable becomes: the ARN of the secret, never its value. */
     public static final String SECRET_ARN_SUFFIX = "_SECRET_ARN";
+    /** For one key of a keyed secret: the key, which the function reads from the secret's JSON. */
+    public static final String SECRET_KEY_SUFFIX = "_SECRET_KEY";
 
     public FunctionSettings {
         command = List.copyOf(command);
@@ -97,9 +100,11 @@ public record FunctionSettings(
                                 + "allowed: a name Lambda does not reserve (none of " + String.join(", ",
                                 LAMBDA_RESERVED.stream().sorted().toList()) + ")"));
                     }
-                    if (k.endsWith(SECRET_ARN_SUFFIX)) {
-                        found.add(new Rule.Violation("environment." + k, "ends with " + SECRET_ARN_SUFFIX + ", which "
-                                + "names the variables the program sets for secrets; allowed: the secret under secrets"));
+                    for (String suffix : List.of(SECRET_ARN_SUFFIX, SECRET_KEY_SUFFIX)) {
+                        if (k.endsWith(suffix)) {
+                            found.add(new Rule.Violation("environment." + k, "ends with " + suffix + ", which "
+                                    + "names the variables the program sets for secrets; allowed: the secret under secrets"));
+                        }
                     }
                 });
                 return found;

@@ -25,7 +25,8 @@ import java.util.Map;
  * and the alert topic. Rotated yearly. Its key policy admits the account (so that IAM policies can
  * grant use of it), CloudWatch Logs for this account's log groups, and CloudWatch alarms publishing
  * to the encrypted topic — without those two statements, creating an encrypted log group or an
- * alarm notification fails at deploy time, which no mock can show.
+ * alarm notification fails at deploy time, which no mock can show — and the services that stores
+ * of the stack name ({@link KeyGrant}), such as SNS delivering to queues encrypted with this key.
  */
 public final class EncryptionKey extends ComponentResource {
 
@@ -33,12 +34,24 @@ public final class EncryptionKey extends ComponentResource {
     private final AwsContext aws;
     private final Protection protection;
     private final boolean grantsLater;
+    private final List<KeyGrant> serviceGrants;
     private final List<Map<String, Object>> grants = new ArrayList<>();
     private KeyPolicy completed;
 
     public EncryptionKey(String name, AwsContext aws, String aliasName, Protection protection,
                          ComponentResourceOptions options) {
-        this(name, aws, aliasName, protection, false, options);
+        this(name, aws, aliasName, List.of(), protection, false, options);
+    }
+
+    /** A key whose policy also holds {@code serviceGrants} from the start. */
+    public EncryptionKey(String name, AwsContext aws, String aliasName, List<KeyGrant> serviceGrants,
+                         Protection protection, ComponentResourceOptions options) {
+        this(name, aws, aliasName, serviceGrants, protection, false, options);
+    }
+
+    public EncryptionKey(String name, AwsContext aws, String aliasName, Protection protection, boolean grantsLater,
+                         ComponentResourceOptions options) {
+        this(name, aws, aliasName, List.of(), protection, grantsLater, options);
     }
 
     /**
@@ -47,13 +60,17 @@ public final class EncryptionKey extends ComponentResource {
      *                    key is then made with the base policy, and {@link #complete} writes the whole
      *                    policy once those resources exist. Only for stacks that have such resources,
      *                    so that the key of every other stack stays exactly as it was.
+     * @param serviceGrants statements for AWS services that stores of the stack need, known before the
+     *                      key (SNS delivering to encrypted queues), each once; none for a stack
+     *                      whose stores need none, whose key policy therefore stays as it was
      */
-    public EncryptionKey(String name, AwsContext aws, String aliasName, Protection protection, boolean grantsLater,
-                         ComponentResourceOptions options) {
+    public EncryptionKey(String name, AwsContext aws, String aliasName, List<KeyGrant> serviceGrants,
+                         Protection protection, boolean grantsLater, ComponentResourceOptions options) {
         super("apphome:keys:EncryptionKey", name, options);
         this.aws = aws;
         this.protection = protection;
         this.grantsLater = grantsLater;
+        this.serviceGrants = List.copyOf(serviceGrants);
         var keyOptions = CustomResourceOptions.builder().parent(this).protect(protection.protectData());
         if (grantsLater) {
             // The key policy resource owns the policy from then on; refreshing the key must not revert it.
@@ -64,7 +81,7 @@ public final class EncryptionKey extends ComponentResource {
                 .enableKeyRotation(true)
                 .rotationPeriodInDays(365)
                 .deletionWindowInDays(30)
-                .policy(keyPolicy(aws))
+                .policy(PolicyDocument.of(statements(aws, this.serviceGrants, List.of())))
                 .build(), keyOptions.build());
         new Alias(Naming.child(name, "alias"), AliasArgs.builder()
                 .name("alias/" + aliasName)
@@ -98,17 +115,18 @@ public final class EncryptionKey extends ComponentResource {
         if (completed == null) {
             completed = new KeyPolicy(Naming.child(pulumiResourceName(), "policy"), KeyPolicyArgs.builder()
                     .keyId(key.keyId())
-                    .policy(PolicyDocument.of(statements(aws, grants)))
+                    .policy(PolicyDocument.of(statements(aws, serviceGrants, grants)))
                     .build(), protection.child(this));
         }
         return Optional.of(completed);
     }
 
     static Output<String> keyPolicy(AwsContext aws) {
-        return PolicyDocument.of(statements(aws, List.of()));
+        return PolicyDocument.of(statements(aws, List.of(), List.of()));
     }
 
-    private static List<Map<String, Object>> statements(AwsContext aws, List<Map<String, Object>> grants) {
+    private static List<Map<String, Object>> statements(AwsContext aws, List<KeyGrant> serviceGrants,
+                                                        List<Map<String, Object>> grants) {
         var account = PolicyDocument.withPrincipal(
                 PolicyDocument.allow("AccountAdministersKey", List.of("kms:*"), List.of("*")),
                 "AWS", aws.rootPrincipal());
@@ -124,6 +142,15 @@ public final class EncryptionKey extends ComponentResource {
                         "Service", "cloudwatch.amazonaws.com"),
                 Map.of("StringEquals", Map.of("aws:SourceAccount", aws.accountId())));
         List<Map<String, Object>> statements = new ArrayList<>(List.of(account, logs, alarms));
+        java.util.Set<String> sids = new java.util.HashSet<>();
+        for (KeyGrant grant : serviceGrants) {
+            if (sids.add(grant.sid())) {
+                statements.add(PolicyDocument.withCondition(PolicyDocument.withPrincipal(
+                                PolicyDocument.allow(grant.sid(), grant.actions(), List.of("*")),
+                                "Service", grant.servicePrincipal()),
+                        Map.of("StringEquals", Map.of("aws:SourceAccount", aws.accountId()))));
+            }
+        }
         statements.addAll(grants);
         return statements;
     }

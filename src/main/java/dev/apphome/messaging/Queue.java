@@ -11,7 +11,6 @@ import dev.apphome.common.PolicyDocument;
 import dev.apphome.alerts.AlertSettings;
 import dev.apphome.alerts.Alerts;
 import dev.apphome.alerts.Monitored;
-import dev.apphome.common.Protection;
 import dev.apphome.schema.Rule;
 import dev.apphome.wiring.Client;
 import dev.apphome.wiring.Connection;
@@ -25,7 +24,8 @@ import java.util.Map;
 /**
  * An SQS queue and its dead-letter queue, both encrypted with the stack's key and refusing
  * requests without TLS. A message that fails {@code maxReceiveCount} times moves to the dead-letter
- * queue, where an alarm sees it. Services get access only through {@link #connect}.
+ * queue, where an alarm sees it. Topics that fan out to the queue are admitted in its policy, each
+ * by its own ARN, and subscribed. Services get access only through {@link #connect}.
  */
 public final class Queue extends ComponentResource implements Store<QueueAccess>, Monitored {
 
@@ -37,17 +37,13 @@ public final class Queue extends ComponentResource implements Store<QueueAccess>
 
     /** A stack's queue; its clients reach SQS through an interface endpoint when the stack has them. */
     public Queue(String name, QueueSettings args, StoreContext context) {
-        this(name, args, context.keyArn(), context.aws().region(), context.protection(), ComponentResourceOptions.Empty);
-        context.network().reachPrivately("sqs");
-    }
-
-    public Queue(String name, QueueSettings args, Output<String> keyArn, String region, Protection protection,
-                 ComponentResourceOptions options) {
-        super("apphome:messaging:Queue", name, options);
+        super("apphome:messaging:Queue", name, ComponentResourceOptions.Empty);
         this.args = Rule.require(args);
-        this.keyArn = keyArn;
-        this.region = region;
-        CustomResourceOptions child = protection.child(this);
+        this.keyArn = context.keyArn();
+        this.region = context.aws().region();
+        CustomResourceOptions child = context.protection().child(this);
+        // Topics are declared before queues; those that fan out to this queue are admitted below.
+        List<Topic> feeds = context.declared().all(Topic.class).stream().filter(t -> t.fansOutTo(args.name())).toList();
         this.deadLetters = new com.pulumi.aws.sqs.Queue(Naming.child(name, "dlq"), com.pulumi.aws.sqs.QueueArgs.builder()
                 .kmsMasterKeyId(keyArn)
                 .kmsDataKeyReusePeriodSeconds(300)
@@ -62,14 +58,37 @@ public final class Queue extends ComponentResource implements Store<QueueAccess>
                 .redrivePolicy(PolicyDocument.render(Map.of("deadLetterTargetArn", deadLetters.arn(),
                         "maxReceiveCount", args.maxReceiveCount())))
                 .build(), child);
+        QueuePolicy mainPolicy = null;
         for (var q : List.of(queue, deadLetters)) {
             boolean main = q == queue;
-            new QueuePolicy(Naming.child(name, main ? "queue-policy" : "dlq-policy"), QueuePolicyArgs.builder()
+            List<Map<String, Object>> statements = new ArrayList<>();
+            statements.add(PolicyDocument.denyInsecureTransport(List.of(q.arn()), "sqs:*"));
+            if (main) {
+                feeds.forEach(topic -> statements.add(admitTopic(topic, q.arn())));
+            }
+            // One policy per queue, named as before topics existed: a queue no topic feeds keeps it unchanged.
+            var policy = new QueuePolicy(Naming.child(name, main ? "queue-policy" : "dlq-policy"), QueuePolicyArgs.builder()
                     .queueUrl(q.url())
-                    .policy(PolicyDocument.of(List.of(PolicyDocument.denyInsecureTransport(List.of(q.arn()), "sqs:*"))))
+                    .policy(PolicyDocument.of(statements))
                     .build(), child);
+            if (main) {
+                mainPolicy = policy;
+            }
         }
+        for (Topic topic : feeds) {
+            topic.deliverTo(args.name(), queue.arn(), mainPolicy);
+        }
+        context.network().reachPrivately("sqs");
         registerOutputs(Map.of("url", queue.url(), "deadLetterUrl", deadLetters.url()));
+    }
+
+    /** Lets SNS deliver this one topic's messages, and no other topic's (aws:SourceArn). */
+    static Map<String, Object> admitTopic(Topic topic, Output<String> queueArn) {
+        return PolicyDocument.withCondition(PolicyDocument.withPrincipal(
+                        PolicyDocument.allow("Topic" + Naming.pascal(topic.storeName()) + "SendsMessages",
+                                List.of("sqs:SendMessage"), List.of(queueArn)),
+                        "Service", "sns.amazonaws.com"),
+                Map.of("ArnEquals", Map.of("aws:SourceArn", topic.arn())));
     }
 
     /** What a service using this queue receives: its URL in {@code QUEUE_<NAME>_URL} and exactly {@code access}. */

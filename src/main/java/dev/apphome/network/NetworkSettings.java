@@ -12,18 +12,30 @@ import java.util.Map;
  *
  * @param cidr                 the VPC's IPv4 range
  * @param availabilityZones    how many AZs the subnets span
+ * @param zoneSlots            how many AZs the first address block of each tier holds; AZs past it take
+ *                             addresses after every first block (version 1's layout when equal to the AZ count)
  * @param natGateways          how private subnets reach the internet
  * @param subnetPrefixes       the size of each tier's subnets
  * @param interfaceEndpoints   whether to add interface endpoints so that tasks start without NAT
+ * @param isolatedAcl          whether the isolated subnets get a network ACL that admits only the private
+ *                             subnets, on the ports of the stores there
  * @param flowLogRetentionDays days VPC flow logs are kept
  */
 public record NetworkSettings(
         @Key(doc = "VPC range (/16 to /28)", dflt = "10.0.0.0/16") String cidr,
-        @Key(doc = "AZs the subnets span", dflt = "2", min = 2, max = 6) int availabilityZones,
+        @Key(doc = "AZs the subnets span", dflt = "2", min = 2, max = SubnetPlan.MAX_ZONES) int availabilityZones,
+        @Key(doc = "AZs whose subnets each tier's first address block holds; further AZs' subnets go after every "
+                + "first block, so adding AZs moves no subnet. Set it once, to the AZ count of the stack's first deploy "
+                + "(6 for a new stack): changing it moves subnets",
+                derived = "availabilityZones (version 1's layout, where adding an AZ moves subnets)",
+                min = 2, max = SubnetPlan.MAX_ZONES) Integer zoneSlots,
         @Key(doc = "NAT strategy; `none` needs `interfaceEndpoints`", dflt = "single") NatGateways natGateways,
         @Key(doc = "subnet sizes; CIDRs are planned, never typed") SubnetPrefixes subnetPrefixes,
         @Key(doc = "ECR, Logs and Secrets Manager endpoints in the private subnets (about $7.30 per endpoint per AZ "
                 + "per month)", dflt = "false") boolean interfaceEndpoints,
+        @Key(doc = "a network ACL on the isolated subnets: only the private subnets, only on the ports of the stores "
+                + "there (and their replies); false leaves the VPC's default ACL, which allows everything",
+                dflt = "true") boolean isolatedAcl,
         @Key(doc = "flow-log retention", unit = "days", dflt = "30") LogRetention flowLogRetentionDays) {
 
     /**
@@ -44,6 +56,10 @@ public record NetworkSettings(
         }
     }
 
+    public NetworkSettings {
+        zoneSlots = zoneSlots != null ? zoneSlots : availabilityZones;
+    }
+
     public static final List<Rule<NetworkSettings>> RULES = List.of(
             Rule.of("natGateways", n -> n.natGateways != NatGateways.NONE || n.interfaceEndpoints,
                     "is none while interfaceEndpoints is false: tasks could not pull images, read secrets or write logs; "
@@ -53,7 +69,7 @@ public record NetworkSettings(
     /** Every subnet's CIDR, planned from the VPC range; fails when the range cannot hold them. */
     public List<SubnetPlan.Planned> subnets() {
         try {
-            return SubnetPlan.plan(cidr, availabilityZones, subnetPrefixes.byTier());
+            return SubnetPlan.plan(cidr, availabilityZones, zoneSlots, subnetPrefixes.byTier());
         } catch (SubnetPlan.PlanException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -61,7 +77,7 @@ public record NetworkSettings(
 
     private String planProblem() {
         try {
-            SubnetPlan.plan(cidr, availabilityZones, subnetPrefixes.byTier());
+            SubnetPlan.plan(cidr, availabilityZones, zoneSlots, subnetPrefixes.byTier());
             return null;
         } catch (SubnetPlan.PlanException e) {
             return e.getMessage();

@@ -1,10 +1,17 @@
 package dev.apphome.plan;
 
+import com.google.gson.Gson;
 import dev.apphome.AppStack;
 import dev.apphome.config.ConfigSource;
 import dev.apphome.config.InvalidSettingsException;
 import dev.apphome.config.StackFile;
 import dev.apphome.config.StackSettings;
+import dev.apphome.cost.BadInputException;
+import dev.apphome.cost.EstimateTable;
+import dev.apphome.cost.Estimator;
+import dev.apphome.cost.PreviewDocument;
+import dev.apphome.cost.PriceTable;
+import dev.apphome.cost.Usage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,6 +51,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the summary line.")
     boolean quiet;
 
+    @Option(names = "--cost", description = "Also print the monthly cost estimate, as bin/cost prints it for the --json document.")
+    boolean cost;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -56,7 +66,35 @@ public final class PlanCommand implements Callable<Integer> {
         silenceSdkLogging();
         var out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         var err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err));
+        System.exit(args.length == 2 && args[0].equals("--batch") ? batch(Path.of(args[1]), out, err) : run(args, out, err));
+    }
+
+    /**
+     * {@code bin/plan --batch LIST}: every line of LIST is one bin/plan command line, its arguments
+     * separated by tabs; all are planned in this one JVM, in order, and the worst exit status is
+     * returned. The policy tests plan many stacks this way: a JVM's start costs more than a plan.
+     */
+    static int batch(Path list, PrintStream out, PrintStream err) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(list, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("error: cannot read --batch " + list + ": " + reason(e) + "; give a file of bin/plan "
+                    + "command lines, one per line, arguments separated by tabs.");
+            return FAILED;
+        }
+        int worst = 0;
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int status = run(line.split("\t"), out, err);
+            if (status != 0) {
+                err.println("bin/plan --batch: exit " + status + " for: " + line.replace('\t', ' '));
+            }
+            worst = Math.max(worst, status);
+        }
+        return worst;
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -115,8 +153,20 @@ public final class PlanCommand implements Callable<Integer> {
         }
         out.println("Resources: + " + result.resources().size() + " to create (" + resources + " AWS resources, "
                 + (result.resources().size() - resources) + " components)");
+        Path pulumiYaml = file.toAbsolutePath().getParent().resolve("Pulumi.yaml");
+        if (cost) {
+            // The document --json writes, priced as bin/cost prices it.
+            try {
+                out.println();
+                out.print(EstimateTable.render(Estimator.estimate(PreviewDocument.of(new Gson().toJsonTree(
+                        PlanDocument.toDocument(result, PlanDocument.projectDefaults(pulumiYaml))), "the plan"),
+                        PriceTable.standard(), null, Usage.none())));
+            } catch (BadInputException e) {
+                err.println("bin/plan: " + e.getMessage());
+                return FAILED;
+            }
+        }
         if (json != null) {
-            Path pulumiYaml = file.toAbsolutePath().getParent().resolve("Pulumi.yaml");
             try {
                 Path parent = json.toAbsolutePath().getParent();
                 if (parent != null) {

@@ -59,4 +59,10 @@ public @interface Key {
 
     /** For a key of one variant: why it is refused for the other variants, appended to that message. */
     String onlyBecause() default "";
+
+    /**
+     * For a map of plain values ({@code attributes: {pk: S}}): what one entry's name is called in the
+     * reference, which writes the key as {@code attributes.<attribute>}.
+     */
+    String entry() default "name";
 }

@@ -88,6 +88,15 @@ public record Rule<R>(Function<R, List<Violation>> check) {
     }
 
     private static void collect(Object settings, List<String> violations) {
+        // Records held in lists and maps (a table's indexes, a topic's subscriptions) have rules too.
+        if (settings instanceof java.util.Collection<?> items) {
+            items.forEach(item -> collect(item, violations));
+            return;
+        }
+        if (settings instanceof java.util.Map<?, ?> map) {
+            map.values().forEach(item -> collect(item, violations));
+            return;
+        }
         if (settings == null || !settings.getClass().isRecord()) {
             return;
         }

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * @param maxCount               autoscaling ceiling
  * @param scaling                how it scales
  * @param environment            plain environment variables (never secrets)
- * @param secrets                environment variable to the name of a secret in {@code secrets}
+ * @param secrets                environment variable to the name of a secret in {@code secrets}, or to
+ *                               {@code <secret>.<key>} for one key of a secret with keys
  * @param healthCheck            health check settings
  * @param calls                  internal services this one calls
  * @param uses                   the data stores this service may use, each with its access
@@ -51,7 +52,8 @@ public record ServiceSettings(
         Integer maxCount,
         @Key(doc = "how it scales between `minCount` and `maxCount`") Scaling scaling,
         @Key(doc = "plain variables; secret-looking names are refused") Map<String, String> environment,
-        @Key(doc = "variable → name in `secrets`, injected from Secrets Manager") Map<String, String> secrets,
+        @Key(doc = "variable → a secret in `secrets`, or `<secret>.<key>` for one key of a secret with keys; injected "
+                + "from Secrets Manager") Map<String, String> secrets,
         @Key(doc = "target-group and container health checks") HealthCheck healthCheck,
         @Key(doc = "internal services it calls") List<String> calls,
         @Key(doc = "stores it may use (its task role gets exactly these)") Uses uses,

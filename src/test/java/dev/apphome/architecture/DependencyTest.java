@@ -17,8 +17,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class DependencyTest {
 
     /** Packages that build resources, and the contracts they share. */
-    static final String[] COMPONENTS = {"..alerts..", "..audit..", "..budget..", "..cache..", "..common..", "..database..", "..edge..", "..identity..", "..keys..", "..registry..",
-            "..loadbalancer..", "..messaging..", "..network..", "..secrets..", "..service..", "..storage..",
+    static final String[] COMPONENTS = {"..alerts..", "..audit..", "..budget..", "..cache..", "..common..", "..database..", "..edge..", "..identity..", "..kafka..", "..keys..", "..registry..",
+            "..loadbalancer..", "..messaging..", "..network..", "..secrets..", "..service..", "..storage..", "..tables..",
             "..wiring..", "..schema.."};
 
     /** The compiled program only: scanning the class path for the package also reads the 49 MB AWS jar. */
@@ -49,6 +49,14 @@ class DependencyTest {
     void theSchemaVocabularyDependsOnNothingOfTheProgram() {
         noClasses().that().resideInAPackage("dev.apphome.schema..")
                 .should().dependOnClassesThat(resideInAPackage("dev.apphome..").and(not(resideInAPackage("..schema.."))))
+                .check(PROGRAM);
+    }
+
+    /** The estimate reads only a preview document, so it prices a real preview exactly as bin/plan's. */
+    @Test
+    void theCostEstimateDependsOnNothingOfTheProgram() {
+        noClasses().that().resideInAPackage("dev.apphome.cost..")
+                .should().dependOnClassesThat(resideInAPackage("dev.apphome..").and(not(resideInAPackage("..cost.."))))
                 .check(PROGRAM);
     }
 }

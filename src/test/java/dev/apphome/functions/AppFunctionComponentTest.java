@@ -49,10 +49,8 @@ class AppFunctionComponentTest {
                     Components.settings(RepositorySettings.class, Map.of()), s.aws(), s.keyArn(), Optional.of("test-"),
                     s.protection(), ComponentResourceOptions.Empty);
             var queue = new Queue("queue-captions", Components.settings(QueueSettings.class,
-                    Map.of("visibilityTimeoutSeconds", 360)), s.keyArn(), "eu-west-1", s.protection(),
-                    ComponentResourceOptions.Empty);
-            var failures = new Queue("queue-failures", Components.settings(QueueSettings.class, Map.of()), s.keyArn(),
-                    "eu-west-1", s.protection(), ComponentResourceOptions.Empty);
+                    Map.of("visibilityTimeoutSeconds", 360)), s.stores());
+            var failures = new Queue("queue-failures", Components.settings(QueueSettings.class, Map.of()), s.stores());
             var schedules = new StackSchedules("test-schedules", "test", ComponentResourceOptions.Empty);
             var store = new Firewall("store", "a store", network.vpcId(), schedules);
             var placement = new AppFunction.Placement(network, s.aws(), s.keyArn(), 30, Map.of("parser", repository),
