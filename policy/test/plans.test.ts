@@ -229,11 +229,12 @@ describe("the jobs variant stack (a scheduled job, a queue-driven and a schedule
             .map(d => `${d.policy}: ${d.message}`), []);
         const diagnostics = await pack.run(JSON.parse(JSON.stringify(jobsPreview)), config("prod"));
         assert.deepEqual(diagnostics.filter(d => d.level === "mandatory").map(d => d.policy), []);
-        // The functions' environments hold the bucket's name and a secret's ARN, unknown in preview.
+        // The functions' environments hold the bucket's name and a secret's ARN, and the alert topic's and the
+        // four queues' policies their ARNs: all unknown in preview.
         assert.deepEqual(diagnostics.filter(d => d.message.includes("\ndeferred to pulumi up: ")).map(d => d.policy).sort(),
             ["ecs-no-secrets-in-environment", "lambda-no-secrets-in-environment", "lambda-no-secrets-in-environment",
-                "s3-bucket-tls-only", "sqs-queue-tls-only", "sqs-queue-tls-only", "sqs-queue-tls-only",
-                "sqs-queue-tls-only"]);
+                "s3-bucket-tls-only", "sns-topic-tls-only", ...Array(4).fill("sqs-queue-policy-scoped-to-subscribed-topics"),
+                ...Array(4).fill("sqs-queue-tls-only")]);
     });
 
     const faults: Fault[] = [
