@@ -14,6 +14,9 @@ import { efsEncrypted } from "./policies/efs/efs-encrypted";
 import { elasticacheEncryptedAtRestWithCmk } from "./policies/elasticache/elasticache-encrypted-at-rest-with-cmk";
 import { elasticacheFailoverAndBackups } from "./policies/elasticache/elasticache-failover-and-backups";
 import { elasticacheTlsAndAuthRequired } from "./policies/elasticache/elasticache-tls-and-auth-required";
+import { lambdaEnvironmentEncryptedWithCmk } from "./policies/lambda/lambda-environment-encrypted-with-cmk";
+import { lambdaFunctionInPrivateSubnets } from "./policies/lambda/lambda-function-in-private-subnets";
+import { lambdaNoSecretsInEnvironment } from "./policies/lambda/lambda-no-secrets-in-environment";
 import { kmsKeyRotated } from "./policies/kms/kms-key-rotated";
 import { loadBalancerBehindWaf } from "./policies/lb/load-balancer-behind-waf";
 import { loadBalancerDeletionProtected } from "./policies/lb/load-balancer-deletion-protected";
@@ -73,6 +76,9 @@ export const policies = [
     elasticacheFailoverAndBackups,
     elasticacheTlsAndAuthRequired,
     kmsKeyRotated,
+    lambdaEnvironmentEncryptedWithCmk,
+    lambdaFunctionInPrivateSubnets,
+    lambdaNoSecretsInEnvironment,
     loadBalancerBehindWaf,
     loadBalancerDeletionProtected,
     loadBalancerHardened,

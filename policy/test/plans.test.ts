@@ -185,6 +185,11 @@ const FAULTS: Fault[] = [
             v => { v.ingress = [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }]; }) },
 ];
 
+/** The variant stack with a scheduled job, a queue-driven function and a scheduled function. */
+const JOBS = fs.readFileSync(path.join(REPO, "src", "test", "resources", "stacks", "Pulumi.jobs.yaml"), "utf8");
+let jobs: PlanDocument;
+let jobsPreview: PlanDocument;
+
 /** The variant stack that uses topics, tables and a secret with keys, planned in before(). */
 const FANOUT = fs.readFileSync(path.join(REPO, "src", "test", "resources", "stacks", "Pulumi.fanout.yaml"), "utf8");
 let fanout: PlanDocument;
@@ -195,11 +200,13 @@ before(async () => {
     await Promise.all([pack.start(), planAll([...both("dev", "dev"), ...both("prod", "prod"),
         { key: "minimal", stack: stackFile("minimal", MINIMAL), preview: false },
         { key: "fanout", stack: stackFile("fanout", FANOUT), preview: false },
-        ...both("kafka-proxy", stackFile("kafka-proxy", KAFKA_PROXY))])]);
+        ...both("kafka-proxy", stackFile("kafka-proxy", KAFKA_PROXY)), ...both("jobs", stackFile("jobs", JOBS))])]);
     minimal = plan("minimal");
     fanout = plan("fanout");
     variant.plan = plan("kafka-proxy");
     variant.preview = plan("kafka-proxy", true);
+    jobs = plan("jobs");
+    jobsPreview = plan("jobs", true);
 });
 after(() => pack.stop());
 
@@ -211,6 +218,65 @@ describe("a stack file that sets only what is required", () => {
 
         assert.deepEqual(mandatory, ["elasticache-failover-and-backups", "rds-multi-az"]);
     });
+});
+
+describe("the jobs variant stack (a scheduled job, a queue-driven and a scheduled function)", () => {
+    const fresh = () => JSON.parse(JSON.stringify(jobs)) as PlanDocument;
+    const p = "apphome-jobs";
+
+    it("has no mandatory violation with prod's config, planned or previewed, where only deferrals stay undecided", async () => {
+        assert.deepEqual((await pack.run(fresh(), config("prod"))).filter(d => d.level === "mandatory")
+            .map(d => `${d.policy}: ${d.message}`), []);
+        const diagnostics = await pack.run(JSON.parse(JSON.stringify(jobsPreview)), config("prod"));
+        assert.deepEqual(diagnostics.filter(d => d.level === "mandatory").map(d => d.policy), []);
+        // The functions' environments hold the bucket's name and a secret's ARN, and the alert topic's and the
+        // four queues' policies their ARNs: all unknown in preview.
+        assert.deepEqual(diagnostics.filter(d => d.message.includes("\ndeferred to pulumi up: ")).map(d => d.policy).sort(),
+            ["ecs-no-secrets-in-environment", "lambda-no-secrets-in-environment", "lambda-no-secrets-in-environment",
+                "s3-bucket-tls-only", "sns-topic-tls-only", ...Array(4).fill("sqs-queue-policy-scoped-to-subscribed-topics"),
+                ...Array(4).fill("sqs-queue-tls-only")]);
+    });
+
+    const faults: Fault[] = [
+        { fault: "a function outside the VPC", policies: ["lambda-function-in-private-subnets"],
+            inject: d => set(d, "aws:lambda/function:Function", `${p}-fn-caption-parser-function`, v => { delete v.vpcConfig; }) },
+        { fault: "a function in a public subnet", policies: ["lambda-function-in-private-subnets"],
+            inject: d => {
+                const fn = state(d, "aws:lambda/function:Function", `${p}-fn-feed-refresh-function`);
+                fn.propertyDependencies!.vpcConfig = [state(d, "aws:ec2/subnet:Subnet", `${p}-public-1`).urn,
+                    state(d, "aws:ec2/securityGroup:SecurityGroup", `${p}-fn-feed-refresh-sg`).urn];
+                return d;
+            } },
+        { fault: "a token in a function's environment", policies: ["lambda-no-secrets-in-environment"],
+            inject: d => set(d, "aws:lambda/function:Function", `${p}-fn-feed-refresh-function`,
+                v => { v.environment.variables.SHOP_API_TOKEN = "shp_live_x"; }) },
+        { fault: "a function environment under the AWS-managed key", policies: ["lambda-environment-encrypted-with-cmk"],
+            inject: d => set(d, "aws:lambda/function:Function", `${p}-fn-feed-refresh-function`, v => { delete v.kmsKeyArn; }) },
+        { fault: "an unencrypted function log group", policies: ["log-group-encrypted"],
+            inject: d => set(d, "aws:cloudwatch/logGroup:LogGroup", `${p}-fn-caption-parser-logs`, v => { delete v.kmsKeyId; }) },
+        { fault: "an unencrypted scheduler dead-letter queue", policies: ["sqs-queue-encrypted"],
+            inject: d => set(d, "aws:sqs/queue:Queue", `${p}-job-nightly-ingest-dlq`, v => { delete v.kmsMasterKeyId; }) },
+        { fault: "a scheduler dead-letter queue no schedule names", policies: ["sqs-queue-has-dead-letter-queue"],
+            inject: d => {
+                const schedule = state(d, "aws:scheduler/schedule:Schedule", `${p}-job-nightly-ingest-schedule`);
+                const dlq = state(d, "aws:sqs/queue:Queue", `${p}-job-nightly-ingest-dlq`).urn;
+                schedule.propertyDependencies!.target = schedule.propertyDependencies!.target.filter(u => u !== dlq);
+                return d;
+            } },
+        { fault: "a job task with a password in its environment", policies: ["ecs-no-secrets-in-environment"],
+            inject: d => set(d, "aws:ecs/taskDefinition:TaskDefinition", `${p}-job-nightly-ingest-task`, v => {
+                const defs = JSON.parse(v.containerDefinitions);
+                defs[0].environment.push({ name: "VIDEO_API_PASSWORD", value: "hunter2" });
+                v.containerDefinitions = JSON.stringify(defs);
+            }) },
+    ];
+    for (const fault of faults) {
+        it(`rejects ${fault.fault} (${fault.policies.join(", ")})`, async () => {
+            const diagnostics = await pack.run(fault.inject(fresh(), "jobs"), config("prod"));
+            assert.deepEqual([...new Set(diagnostics.filter(d => d.level === "mandatory").map(d => d.policy))].sort(),
+                [...fault.policies].sort());
+        });
+    }
 });
 
 describe("the fanout variant stack (topics, tables, a secret with keys)", () => {

@@ -52,6 +52,9 @@ export const T = {
     ecsTaskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
     cloudfrontDistribution: "aws:cloudfront/distribution:Distribution",
     cloudtrailTrail: "aws:cloudtrail/trail:Trail",
+    lambdaFunction: "aws:lambda/function:Function",
+    lambdaEventInvokeConfig: "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig",
+    schedule: "aws:scheduler/schedule:Schedule",
 } as const;
 
 export const LISTENERS: readonly string[] = [T.lbListener, T.albListener];

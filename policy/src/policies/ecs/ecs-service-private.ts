@@ -1,3 +1,4 @@
+import { privateSubnetsOnly } from "../../lib/placement";
 import { each, stackPolicy } from "../../lib/policy";
 import { T } from "../../lib/types";
 import { known } from "../../lib/values";
@@ -16,16 +17,6 @@ export const ecsServicePrivate = stackPolicy({
             out.violation(service, "assignPublicIp is true", "assignPublicIp: false",
                 "remove assignPublicIp; tasks reach the internet through the NAT gateway");
         }
-        const subnets = graph.subnetsIn(service, "networkConfiguration");
-        if (subnets.length === 0) {
-            out.violation(service, "its subnets are not created in this stack, so they cannot be verified private",
-                "private subnets of this stack", "use the network's private subnets");
-            return;
-        }
-        const exposed = subnets.filter(s => graph.subnetIsPublic(s));
-        if (exposed.length > 0) {
-            out.violation(service, `tasks run in ${exposed.map(s => s.name).join(", ")}, which route to an internet gateway`,
-                "private subnets only", "use the network's private subnets");
-        }
+        privateSubnetsOnly(graph, out, service, "networkConfiguration", "tasks run");
     });
 });

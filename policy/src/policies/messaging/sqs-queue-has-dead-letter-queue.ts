@@ -5,14 +5,21 @@ import { present } from "../../lib/values";
 export const sqsQueueHasDeadLetterQueue = stackPolicy({
     name: "sqs-queue-has-dead-letter-queue",
     description: "Every SQS queue must send messages that keep failing to a dead-letter queue, unless it is itself "
-        + "another queue's dead-letter queue, so that a poison message cannot block or silently vanish "
-        + "(cdk-nag AwsSolutions-SQS3; controls catalogue Q4).",
+        + "a dead-letter queue (of another queue, of a schedule, or of a function's failed asynchronous runs), so "
+        + "that a poison message cannot block or silently vanish (cdk-nag AwsSolutions-SQS3; controls catalogue Q4).",
     category: "data-protection",
     controls: ["AwsSolutions-SQS3", "Q4"],
     enforcementLevel: "mandatory",
 }, (graph, out) => {
     const queues = graph.ofType(T.queue);
-    const deadLetterQueues = new Set(queues.flatMap(q => graph.deps(q, "redrivePolicy")).map(d => d.urn));
+    // Linked through recorded dependencies: a schedule's target records its dead-letter queue (and,
+    // for an SQS SendMessage target, which the program does not make, its target queue too); an
+    // invoke config's destinationConfig records its on-failure queue.
+    const deadLetterQueues = new Set([
+        ...queues.flatMap(q => graph.deps(q, "redrivePolicy")),
+        ...graph.ofType(T.schedule).flatMap(s => graph.deps(s, "target")),
+        ...graph.ofType(T.lambdaEventInvokeConfig).flatMap(c => graph.deps(c, "destinationConfig")),
+    ].filter(d => d.type === T.queue).map(d => d.urn));
     each(queues, out, queue => {
         if (deadLetterQueues.has(queue.urn)) {
             return;

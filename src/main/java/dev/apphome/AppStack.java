@@ -15,6 +15,13 @@ import dev.apphome.edge.DistributionSettings;
 import dev.apphome.edge.EdgeDistribution;
 import dev.apphome.edge.EdgeLogs;
 import dev.apphome.edge.Origin;
+import dev.apphome.functions.AppFunction;
+import dev.apphome.functions.FunctionSettings;
+import dev.apphome.functions.FunctionTrigger;
+import dev.apphome.jobs.JobSettings;
+import dev.apphome.jobs.ScheduledJob;
+import dev.apphome.scheduling.StackSchedules;
+import dev.apphome.service.FargateTask;
 import dev.apphome.identity.AdminUserPool;
 import dev.apphome.loadbalancer.Certificate;
 import dev.apphome.registry.ImageRepository;
@@ -114,8 +121,11 @@ public final class AppStack {
 
         Map<String, ImageRepository> repositories = new LinkedHashMap<>();
         for (RepositorySettings repository : settings.repositories()) {
+            // Lambda pulls a function's image under the repository's policy, which must then admit it.
+            boolean servesFunctions = settings.functions().stream().anyMatch(f -> f.repository().equals(repository.name()));
             repositories.put(repository.name(), new ImageRepository(Naming.child(prefix, "ecr-" + repository.name()),
-                    prefix + "/" + repository.name(), repository, aws, keyArn, protection, none));
+                    prefix + "/" + repository.name(), repository, aws, keyArn,
+                    servesFunctions ? Optional.of(prefix + "-") : Optional.empty(), protection, none));
         }
         List<String> enhanced = settings.repositories().stream().filter(r -> r.scanning() == Scanning.ENHANCED)
                 .map(r -> prefix + "/" + r.name()).toList();
@@ -142,6 +152,28 @@ public final class AppStack {
             }
         }
         services.values().forEach(AppService::launch);
+
+        Optional<StackSchedules> schedules = settings.anyScheduled()
+                ? Optional.of(new StackSchedules(Naming.child(prefix, "schedules"), prefix, none)) : Optional.empty();
+        List<ScheduledJob> jobs = new ArrayList<>();
+        for (JobSettings args : settings.jobs()) {
+            var jobPlacement = new ScheduledJob.Placement(network, cluster, new FargateTask.Placement(aws, keyArn,
+                    "/" + prefix + "/jobs", logRetentionDays, repositories), schedules.orElseThrow());
+            jobs.add(new ScheduledJob(Naming.child(prefix, "job-" + args.name()), args, jobPlacement,
+                    client -> connect(args.uses(), stores, secrets.connection(args.secrets()), client), none));
+        }
+        Map<String, AppFunction> functions = new LinkedHashMap<>();
+        var functionPlacement = new AppFunction.Placement(network, aws, keyArn, logRetentionDays, repositories, schedules);
+        for (FunctionSettings args : settings.functions()) {
+            Map<String, Store<?>> queues = stores.get(Stores.QUEUES);
+            Optional<Queue> source = args.queue().map(q -> (Queue) queues.get(q.name()));
+            Optional<Queue> onFailure = args.schedule().map(FunctionTrigger.OnSchedule::onFailure)
+                    .map(q -> (Queue) queues.get(q));
+            functions.put(args.name(), new AppFunction(Naming.child(prefix, "fn-" + args.name()),
+                    args.functionName(prefix), args, functionPlacement,
+                    client -> connect(args.uses(), stores, secrets.connection(args.secrets()), client), source, onFailure,
+                    none));
+        }
         settings.traceSampling().declare(prefix, settings.services().stream().filter(s -> s.tracing().enabled()).toList(),
                 com.pulumi.resources.CustomResourceOptions.Empty);
 
@@ -191,6 +223,9 @@ public final class AppStack {
                 monitored.alarms(settings.alerts()).forEach(alerts::alarm);
             }
         }));
+        schedules.ifPresent(group -> group.alarms(settings.alerts()).forEach(alerts::alarm));
+        jobs.forEach(job -> job.alarms(settings.alerts()).forEach(alerts::alarm));
+        functions.values().forEach(function -> function.alarms(settings.alerts()).forEach(alerts::alarm));
         alerts.publishDashboard();
 
         ctx.export("vpcId", network.vpcId());
@@ -223,6 +258,7 @@ public final class AppStack {
             ctx.export("userPoolId", ((AdminUserPool) pool).userPoolId());
             ctx.export("userPoolClientId", ((AdminUserPool) pool).clientId());
         });
+        functions.forEach((name, f) -> ctx.export("function-" + name, f.functionArn()));
         ctx.export("keyArn", keyArn);
     }
 

@@ -50,6 +50,24 @@ class ReadmeTest {
     }
 
     @Test
+    void theScheduledTaskAndFunctionSnippetsAreAValidJobAndFunction() {
+        String stack = Stacks.MINIMAL + """
+                  apphome:repositories: {ingest: {}, captions: {}}
+                  apphome:buckets: {assets: {}}
+                  apphome:queues: {captions: {visibilityTimeoutSeconds: 360}}
+                """ + snippetAfter("### Run a task on a schedule") + snippetAfter("### Run a function from a queue");
+        var settings = Stacks.parse(stack);
+
+        var job = settings.jobs().get(0);
+        var function = settings.functions().get(0);
+        assertEquals(List.of("nightly-ingest", "cron(30 2 * * ? *)", "Europe/Dublin", "FLEXIBLE"),
+                List.of(job.name(), job.schedule().at(), job.schedule().timeZone(), job.schedule().windowMode()));
+        assertEquals(List.of("caption-parser", 60, 20, 10), List.of(function.name(), function.timeoutSeconds(),
+                function.reservedConcurrency(), function.queue().orElseThrow().maxConcurrency()));
+        assertEquals(List.of(), settings.warnings());
+    }
+
+    @Test
     void theAddABucketSnippetIsAValidBucket() {
         String stack = Stacks.MINIMAL.replace("routing:", "uses: {buckets: {exports: read}}\n      routing:")
                 + snippetAfter("### Add a bucket");

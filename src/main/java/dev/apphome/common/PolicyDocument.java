@@ -81,10 +81,21 @@ public final class PolicyDocument {
      * documented trust policy has none, where a condition the service does not satisfy would lock it out.
      */
     public static Output<String> assumedBy(String servicePrincipal) {
+        return assumedBy(servicePrincipal, Map.of());
+    }
+
+    /**
+     * A trust policy letting one AWS service assume a role under {@code stringEquals} conditions
+     * (e.g. {@code aws:SourceAccount} and {@code aws:SourceArn}); none when the map is empty.
+     */
+    public static Output<String> assumedBy(String servicePrincipal, Map<String, Object> stringEquals) {
         Map<String, Object> statement = new LinkedHashMap<>();
         statement.put("Effect", "Allow");
         statement.put("Principal", Map.of("Service", servicePrincipal));
         statement.put("Action", "sts:AssumeRole");
+        if (!stringEquals.isEmpty()) {
+            statement.put("Condition", Map.of("StringEquals", stringEquals));
+        }
         return of(List.of(statement));
     }
 

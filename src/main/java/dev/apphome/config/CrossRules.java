@@ -4,17 +4,23 @@ import dev.apphome.alerts.AlertSettings;
 import dev.apphome.budget.BudgetSettings;
 import dev.apphome.database.DatabaseSettings;
 import dev.apphome.edge.DistributionSettings;
+import dev.apphome.functions.FunctionSettings;
+import dev.apphome.functions.FunctionTrigger;
+import dev.apphome.jobs.JobSettings;
 import dev.apphome.edge.Origin;
 import dev.apphome.loadbalancer.Certificate;
 import dev.apphome.kafka.KafkaSettings;
 import dev.apphome.loadbalancer.LoadBalancerSettings;
 import dev.apphome.registry.RepositorySettings;
 import dev.apphome.messaging.QueueAccess;
+import dev.apphome.messaging.QueueSettings;
 import dev.apphome.schema.NamesStores;
 import dev.apphome.secrets.SecretSettings;
 import dev.apphome.network.NatGateways;
 import dev.apphome.network.NetworkSettings;
+import dev.apphome.service.Capacity;
 import dev.apphome.service.ClusterSettings;
+import dev.apphome.service.ImageSpec;
 import dev.apphome.service.ImageSource;
 import dev.apphome.service.CpuArchitecture;
 import dev.apphome.service.ServiceKind;
@@ -25,6 +31,7 @@ import dev.apphome.wiring.Uses;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,7 +62,8 @@ final class CrossRules {
                  LoadBalancerSettings loadBalancer, ClusterSettings cluster, AlertSettings alerts, List<StoreKind<?, ?>> kinds,
                  Map<StoreKind<?, ?>, Object> stores, Map<String, Set<String>> declared, Set<String> repositoryNames,
                  Map<String, RepositorySettings> repositories, Map<String, DistributionSettings> distributions,
-                 Set<String> distributionNames, BudgetSettings budget, String defaultStackTag) {
+                 Set<String> distributionNames, BudgetSettings budget, String defaultStackTag,
+                 Map<String, JobSettings> jobs, Map<String, FunctionSettings> functions) {
     }
 
     private CrossRules() {
@@ -65,12 +73,13 @@ final class CrossRules {
         storeNames(d);
         edge(d);
         budget(d);
+        jobs(d);
+        functions(d);
         String services = d.ns + "services";
         for (ServiceSettings s : d.services.values()) {
             String path = services + "." + s.name();
             uses(d, path, s.uses());
-            s.secrets().keySet().stream().sorted().forEach(variable -> secret(d, path + ".secrets." + variable,
-                    s.secrets().get(variable)));
+            secrets(d, path, s.secrets());
             String queue = s.scaling().queue();
             if (queue != null) {
                 Object access = s.uses().named("queues").get(queue);
@@ -84,33 +93,9 @@ final class CrossRules {
                         + "divided by the running-task count that Container Insights publishes; allowed: containerInsights: "
                         + "true, or scaling on cpuPercent or memoryPercent");
             }
-            s.repository().ifPresent(r -> {
-                if (!d.repositoryNames.contains(r.repository())) {
-                    d.problems.add(path + ".repository", "names repository '" + r.repository() + "', which " + d.ns
-                            + "repositories does not declare" + Words.suggestion(r.repository(), d.repositoryNames)
-                            + "; declared: " + declaredList(d.repositoryNames));
-                }
-            });
-            if (d.network != null && d.network.natGateways() == NatGateways.NONE && s.image() != null
-                    && ImageSource.of(s.image(), "aws").ecr().isEmpty()) {
-                d.problems.add(path + ".image", "found '" + s.image() + "', an image in "
-                        + ImageSource.of(s.image(), "aws").registry() + ", outside ECR, which a network without NAT "
-                        + "gateways cannot reach; allowed: an ECR image, or network.natGateways single or onePerAz");
-            }
-            if (d.cluster != null && s.architecture() == CpuArchitecture.ARM64 && s.capacity().over(d.cluster).spotWeight() > 0) {
-                boolean own = s.capacity().spotWeight() != null;
-                d.problems.add(path + ".architecture", "arm64 cannot run on FARGATE_SPOT, and "
-                        + (own ? "capacity.spotWeight" : "cluster.spotWeight") + " is "
-                        + s.capacity().over(d.cluster).spotWeight() + "; allowed: x86_64, or "
-                        + (own ? "capacity." : "") + "spotWeight: 0");
-            }
-            if (d.cluster != null && s.capacity().isSet()) {
-                var own = s.capacity().over(d.cluster);
-                if (own.fargateWeight() + own.spotWeight() == 0) {
-                    d.problems.add(path + ".capacity", "leaves both fargateWeight and spotWeight at 0; allowed: at least "
-                            + "one above 0");
-                }
-            }
+            repository(d, path, s.repository().map(ImageSpec.FromRepository::repository));
+            imageReachable(d, path, s.image());
+            capacity(d, path, s.architecture(), s.capacity());
             if (d.network != null && d.network.natGateways() == NatGateways.NONE && s.tracing().enabled()) {
                 d.problems.add(path + ".tracing", "is on in a network without NAT gateways, which cannot pull the X-Ray "
                         + "daemon from AWS's public registry; allowed: natGateways single or onePerAz, or no tracing");
@@ -283,6 +268,126 @@ final class CrossRules {
             d.problems.add(d.ns + "distributions", "some load-balancer origins set admitOnlyCloudFront and others do "
                     + "not; allowed: the same value on every distribution in front of the load balancer");
         }
+    }
+
+    /** Every secret a service, job or function names must be one the stack declares. */
+    /** Each secret a service, job or function injects names a declared secret, or one key of a keyed one. */
+    private static void secrets(Draft d, String path, Map<String, String> secrets) {
+        secrets.keySet().stream().sorted().forEach(variable -> secret(d, path + ".secrets." + variable,
+                secrets.get(variable)));
+    }
+
+    /** A repository a service, job or function names must be one the stack declares. */
+    private static void repository(Draft d, String path, Optional<String> repository) {
+        repository.ifPresent(r -> {
+            if (!d.repositoryNames.contains(r)) {
+                d.problems.add(path + ".repository", "names repository '" + r + "', which " + d.ns
+                        + "repositories does not declare" + Words.suggestion(r, d.repositoryNames)
+                        + "; declared: " + declaredList(d.repositoryNames));
+            }
+        });
+    }
+
+    /** A task's image outside ECR needs a way out to the internet. */
+    private static void imageReachable(Draft d, String path, String image) {
+        if (d.network != null && d.network.natGateways() == NatGateways.NONE && image != null
+                && ImageSource.of(image, "aws").ecr().isEmpty()) {
+            d.problems.add(path + ".image", "found '" + image + "', an image in "
+                    + ImageSource.of(image, "aws").registry() + ", outside ECR, which a network without NAT "
+                    + "gateways cannot reach; allowed: an ECR image, or network.natGateways single or onePerAz");
+        }
+    }
+
+    /** A task's capacity strategy (its own over the cluster's): Spot only for x86, and some weight somewhere. */
+    private static void capacity(Draft d, String path, CpuArchitecture architecture, Capacity capacity) {
+        if (d.cluster != null && architecture == CpuArchitecture.ARM64 && capacity.over(d.cluster).spotWeight() > 0) {
+            boolean own = capacity.spotWeight() != null;
+            d.problems.add(path + ".architecture", "arm64 cannot run on FARGATE_SPOT, and "
+                    + (own ? "capacity.spotWeight" : "cluster.spotWeight") + " is "
+                    + capacity.over(d.cluster).spotWeight() + "; allowed: x86_64, or "
+                    + (own ? "capacity." : "") + "spotWeight: 0");
+        }
+        if (d.cluster != null && capacity.isSet()) {
+            var own = capacity.over(d.cluster);
+            if (own.fargateWeight() + own.spotWeight() == 0) {
+                d.problems.add(path + ".capacity", "leaves both fargateWeight and spotWeight at 0; allowed: at least "
+                        + "one above 0");
+            }
+        }
+    }
+
+    /**
+     * What a job names must be declared, and its image reachable; its capacity strategy, when it
+     * has one, obeys the services' rules (without one it starts with launch type FARGATE).
+     */
+    private static void jobs(Draft d) {
+        for (JobSettings j : d.jobs.values()) {
+            String path = d.ns + "jobs." + j.name();
+            uses(d, path, j.uses());
+            secrets(d, path, j.secrets());
+            repository(d, path, j.repository().map(ImageSpec.FromRepository::repository));
+            imageReachable(d, path, j.image());
+            if (j.capacity().isSet()) {
+                capacity(d, path, j.architecture(), j.capacity());
+            }
+        }
+    }
+
+    /**
+     * What a function names must be declared: stores, secrets, its repository, its queue and the
+     * queue its failures go to. Lambda refuses a queue whose visibility timeout is shorter than the
+     * function's timeout (a message would reappear while it is still being worked on), and advises
+     * six times the timeout, so that a throttled batch can be retried before it reappears.
+     */
+    private static void functions(Draft d) {
+        Map<String, QueueSettings> queues = queueSettings(d);
+        Set<String> queueNames = d.declared.getOrDefault("queues", Set.of());
+        for (FunctionSettings f : d.functions.values()) {
+            String path = d.ns + "functions." + f.name();
+            uses(d, path, f.uses());
+            secrets(d, path, f.secrets());
+            repository(d, path, Optional.of(f.repository()));
+            f.queue().ifPresent(q -> {
+                if (!queueNames.contains(q.name())) {
+                    d.problems.add(path + ".queue.name", "names queue '" + q.name() + "', which " + d.ns + "queues does "
+                            + "not declare" + Words.suggestion(q.name(), queueNames) + "; declared: "
+                            + declaredList(queueNames));
+                    return;
+                }
+                QueueSettings queue = queues.get(q.name());
+                if (queue == null) {
+                    return;
+                }
+                if (queue.visibilityTimeoutSeconds() < f.timeoutSeconds()) {
+                    d.problems.add(path + ".timeoutSeconds", "is " + f.timeoutSeconds() + ", above the visibility "
+                            + "timeout of queue '" + q.name() + "' (" + queue.visibilityTimeoutSeconds() + " s), which "
+                            + "Lambda refuses; allowed: at most " + queue.visibilityTimeoutSeconds() + ", or "
+                            + "queues." + q.name() + ".visibilityTimeoutSeconds of at least " + 6 * f.timeoutSeconds()
+                            + " (6 × the timeout, as AWS advises)");
+                } else if (queue.visibilityTimeoutSeconds() < 6 * f.timeoutSeconds()) {
+                    d.problems.warn(d.ns + "queues." + q.name() + ".visibilityTimeoutSeconds", "is "
+                            + queue.visibilityTimeoutSeconds() + ", less than 6 × the timeout of function '" + f.name()
+                            + "' (" + f.timeoutSeconds() + " s); AWS advises " + 6 * f.timeoutSeconds() + " or more, so "
+                            + "that a throttled batch is retried before its messages reappear");
+                }
+            });
+            f.schedule().map(FunctionTrigger.OnSchedule::onFailure).ifPresent(q -> {
+                if (!queueNames.contains(q)) {
+                    d.problems.add(path + ".onFailure", "names queue '" + q + "', which " + d.ns + "queues does not "
+                            + "declare" + Words.suggestion(q, queueNames) + "; declared: " + declaredList(queueNames));
+                }
+            });
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, QueueSettings> queueSettings(Draft d) {
+        for (StoreKind<?, ?> kind : d.kinds) {
+            if (kind.settings() == QueueSettings.class && d.stores.get(kind) instanceof Map<?, ?> byName) {
+                return (Map<String, QueueSettings>) byName;
+            }
+        }
+        return Map.of();
     }
 
     /** A budget notifies the alert addresses; counting only this stack needs the tag on every resource. */

@@ -97,11 +97,16 @@ public final class Reference {
                 }
                 Schema.Entry e = having.get(0).entries().stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
                 if (choice.byPresence()) {
-                    // Required only as part of its shape, which is one of several.
-                    rows.add(new String[]{path + "." + key, type(Schema.rawClass(e.type()), e.annotation()), "—",
-                            meaning(e.annotation()) + " (one of " + Words.or(choice.shapes().stream()
-                                    .map(sh -> "`" + sh.whenPresent().get(0) + "`").toList()) + required(choice) + ")"
-                                    + only});
+                    String oneOf = " (one of " + Words.or(choice.shapes().stream()
+                            .map(sh -> "`" + sh.whenPresent().get(0) + "`").toList()) + required(choice) + ")";
+                    if (Schema.rawClass(e.type()).isRecord()) {
+                        // A shape's object (a function's queue or schedule): its own keys, each a row.
+                        value(rows, path + "." + key, e.type(), e.annotation(), only + oneOf, kinds);
+                        continue;
+                    }
+                    // Required only as part of its shape, which is one of several; a default applies within it.
+                    rows.add(new String[]{path + "." + key, type(Schema.rawClass(e.type()), e.annotation()),
+                            e.annotation().required() ? "—" : dflt(e.annotation()), meaning(e.annotation()) + oneOf + only});
                     continue;
                 }
                 String scope = " (" + choice.key() + " " + Words.or(having.stream()

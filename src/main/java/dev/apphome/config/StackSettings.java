@@ -4,6 +4,8 @@ import dev.apphome.alerts.AlertSettings;
 import dev.apphome.audit.TrailSettings;
 import dev.apphome.budget.BudgetSettings;
 import dev.apphome.edge.DistributionSettings;
+import dev.apphome.functions.FunctionSettings;
+import dev.apphome.jobs.JobSettings;
 import dev.apphome.registry.RepositorySettings;
 import dev.apphome.common.LogRetention;
 import dev.apphome.diff.ReplaceAllowance;
@@ -43,6 +45,8 @@ import java.util.Optional;
  * @param repositories     the ECR repositories, in stack-file order
  * @param budget           the monthly cost budget, if the stack has one
  * @param trail            the CloudTrail trail, if the stack has one
+ * @param jobs             the scheduled jobs, in stack-file order
+ * @param functions        the Lambda functions, in stack-file order
  */
 public record StackSettings(
         String project,
@@ -63,9 +67,13 @@ public record StackSettings(
         List<DistributionSettings> distributions,
         List<RepositorySettings> repositories,
         Optional<BudgetSettings> budget,
-        Optional<TrailSettings> trail) {
+        Optional<TrailSettings> trail,
+        List<JobSettings> jobs,
+        List<FunctionSettings> functions) {
 
     public StackSettings {
+        jobs = List.copyOf(jobs);
+        functions = List.copyOf(functions);
         distributions = List.copyOf(distributions);
         repositories = List.copyOf(repositories);
         services = List.copyOf(services);
@@ -85,6 +93,11 @@ public record StackSettings(
     @SuppressWarnings("unchecked")
     public <S> Map<String, S> named(StoreKind<S, ?> kind) {
         return (Map<String, S>) stores.getOrDefault(kind, Map.of());
+    }
+
+    /** Whether anything of the stack runs on a schedule (so that it needs a schedule group). */
+    public boolean anyScheduled() {
+        return !jobs.isEmpty() || functions.stream().anyMatch(f -> f.schedule().isPresent());
     }
 
     /** The service called {@code name}. */

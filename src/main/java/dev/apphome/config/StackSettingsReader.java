@@ -5,6 +5,8 @@ import dev.apphome.audit.TrailSettings;
 import dev.apphome.budget.BudgetSettings;
 import dev.apphome.common.LogRetention;
 import dev.apphome.edge.DistributionSettings;
+import dev.apphome.functions.FunctionSettings;
+import dev.apphome.jobs.JobSettings;
 import dev.apphome.registry.RepositorySettings;
 import dev.apphome.loadbalancer.LoadBalancerSettings;
 import dev.apphome.network.NetworkSettings;
@@ -147,6 +149,8 @@ public final class StackSettingsReader {
             Object distributions = bind("distributions");
             Object repositories = bind("repositories");
             Object services = bind("services");
+            Object jobs = bind("jobs");
+            Object functions = bind("functions");
             Object alerts = bind("alerts");
             Object traceSampling = bind("traceSampling");
             Object budget = bind("budget");
@@ -166,7 +170,8 @@ public final class StackSettingsReader {
                     ok(alerts) ? (dev.apphome.alerts.AlertSettings) alerts : null, kinds, stores, declaredStores(),
                     rawNames("repositories"), (Map<String, RepositorySettings>) orEmpty(repositories),
                     (Map<String, DistributionSettings>) orEmpty(distributions), rawNames("distributions"),
-                    ok(budget) ? ((Optional<BudgetSettings>) budget).orElse(null) : null, defaultTag());
+                    ok(budget) ? ((Optional<BudgetSettings>) budget).orElse(null) : null, defaultTag(),
+                    (Map<String, JobSettings>) orEmpty(jobs), (Map<String, FunctionSettings>) orEmpty(functions));
             CrossRules.check(draft);
             problems.throwIfAny();
 
@@ -178,7 +183,9 @@ public final class StackSettingsReader {
                     (LogRetention) logRetention, (Boolean) protect, allowReplace, stores,
                     problems.warnings(), List.copyOf(((Map<String, DistributionSettings>) distributions).values()),
                     List.copyOf(((Map<String, RepositorySettings>) repositories).values()),
-                    (Optional<BudgetSettings>) budget, (Optional<TrailSettings>) trail);
+                    (Optional<BudgetSettings>) budget, (Optional<TrailSettings>) trail,
+                    List.copyOf(((Map<String, JobSettings>) jobs).values()),
+                    List.copyOf(((Map<String, FunctionSettings>) functions).values()));
         }
 
         private static boolean ok(Object value) {

@@ -4,6 +4,8 @@ import dev.apphome.alerts.AlertSettings;
 import dev.apphome.audit.TrailSettings;
 import dev.apphome.budget.BudgetSettings;
 import dev.apphome.edge.DistributionSettings;
+import dev.apphome.functions.FunctionSettings;
+import dev.apphome.jobs.JobSettings;
 import dev.apphome.registry.RepositorySettings;
 import dev.apphome.common.LogRetention;
 import dev.apphome.diff.ReplaceAllowance;
@@ -32,6 +34,9 @@ record TopLevel(
         @Key(doc = "the ECS cluster and its capacity providers") ClusterSettings cluster,
         @Key(doc = "ECR repositories for the stack's images, by name") Map<String, RepositorySettings> repositories,
         @Key(doc = "the services, by name") Map<String, ServiceSettings> services,
+        @Key(doc = "tasks run on a schedule, by name") Map<String, JobSettings> jobs,
+        @Key(doc = "Lambda functions from the stack's repositories, run by a queue or a schedule, by name")
+        Map<String, FunctionSettings> functions,
         @Key(doc = "application secrets in Secrets Manager, by name") Map<String, SecretSettings> secrets,
         @Key(doc = "alarm thresholds and recipients") AlertSettings alerts,
         @Key(doc = "how much of the traced services' traffic X-Ray samples") TraceSampling traceSampling,

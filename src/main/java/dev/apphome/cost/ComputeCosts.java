@@ -35,6 +35,9 @@ final class ComputeCosts {
                 "averageDurationMs", "average duration of an invocation in milliseconds");
         c.free("aws:lambda/permission:Permission", "a resource policy entry; no charge");
         c.free("aws:lambda/alias:Alias", "a name for a version; no charge");
+        c.free("aws:lambda/eventSourceMapping:EventSourceMapping", "no charge of its own: the SQS polls are priced "
+                + "as SQS requests and the invocations as the function's");
+        c.free("aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig", "a setting of its function; no charge");
         for (String type : List.of("aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy", "aws:iam/policy:Policy",
                 "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:iam/instanceProfile:InstanceProfile",
                 "aws:iam/serviceLinkedRole:ServiceLinkedRole", "aws:iam/openIdConnectProvider:OpenIdConnectProvider")) {

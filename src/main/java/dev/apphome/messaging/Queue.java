@@ -111,6 +111,22 @@ public final class Queue extends ComponentResource implements Store<QueueAccess>
                         Map.of("StringEquals", Map.of("kms:ViaService", "sqs." + region + ".amazonaws.com")))));
     }
 
+    /**
+     * What a Lambda function invoked by this queue's messages needs on its role: Lambda polls the
+     * queue with the function's role, so the role may receive, delete and read the attributes of
+     * this queue's messages and decrypt them with the stack's key through SQS — nothing else, and
+     * no variable (the function receives the messages, not the queue).
+     */
+    public Connection eventSource() {
+        String sid = "Queue" + Naming.pascal(args.name());
+        return new Connection(Map.of(), Map.of(), List.of(
+                PolicyDocument.allow(sid + "EventSource", List.of("sqs:ReceiveMessage", "sqs:DeleteMessage",
+                        "sqs:GetQueueAttributes"), List.of(queue.arn())),
+                PolicyDocument.withCondition(PolicyDocument.allow(sid + "EventSourceKey", List.of("kms:Decrypt"),
+                                List.of(keyArn)),
+                        Map.of("StringEquals", Map.of("kms:ViaService", "sqs." + region + ".amazonaws.com")))));
+    }
+
     /** Any dead letter at all, and a backlog whose oldest message is older than the threshold. */
     @Override
     public List<Alerts.Alarm> alarms(AlertSettings t) {
@@ -127,5 +143,13 @@ public final class Queue extends ComponentResource implements Store<QueueAccess>
 
     public Output<String> queueName() {
         return queue.name();
+    }
+
+    public Output<String> arn() {
+        return queue.arn();
+    }
+
+    public QueueSettings args() {
+        return args;
     }
 }

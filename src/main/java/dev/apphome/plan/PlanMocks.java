@@ -309,6 +309,32 @@ public class PlanMocks implements Mocks {
                 state.put("fqdn", fqdn);
             }
             case "aws:acm/certificateValidation:CertificateValidation" -> id = String.valueOf(state.get("certificateArn"));
+            case "aws:lambda/function:Function" -> {
+                id = physical;
+                state.put("name", physical);
+                state.put("arn", arnPrefix + "function:" + physical);
+                state.put("invokeArn", "arn:aws:apigateway:" + region + ":lambda:path/2015-03-31/functions/" + arnPrefix
+                        + "function:" + physical + "/invocations");
+                state.put("qualifiedArn", arnPrefix + "function:" + physical + ":$LATEST");
+                state.put("version", "$LATEST");
+            }
+            case "aws:lambda/eventSourceMapping:EventSourceMapping" -> {
+                id = uuid(hex);
+                state.put("uuid", id);
+                state.put("arn", arnPrefix + "event-source-mapping:" + id);
+            }
+            case "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig" -> id = String.valueOf(state.get("functionName"));
+            case "aws:scheduler/scheduleGroup:ScheduleGroup" -> {
+                id = physical;
+                state.put("name", physical);
+                state.put("arn", arnPrefix + "schedule-group/" + physical);
+            }
+            case "aws:scheduler/schedule:Schedule" -> {
+                String group = String.valueOf(state.getOrDefault("groupName", "default"));
+                id = group + "/" + physical;
+                state.put("name", physical);
+                state.put("arn", arnPrefix + "schedule/" + group + "/" + physical);
+            }
             default -> id = physical;
         }
         state.putIfAbsent("arn", arnPrefix + lastSegment(type) + "/" + id);

@@ -31,9 +31,22 @@ public final class ImageRepository extends ComponentResource {
 
     private final Repository repository;
     private final RepositorySettings args;
+    private final RepositoryPolicy policy;
 
     public ImageRepository(String name, String repositoryName, RepositorySettings args, AwsContext aws,
                            Output<String> keyArn, Protection protection, ComponentResourceOptions options) {
+        this(name, repositoryName, args, aws, keyArn, java.util.Optional.empty(), protection, options);
+    }
+
+    /**
+     * @param functionPrefix when Lambda functions of this stack run images of this repository: the
+     *                       prefix of their names ({@code <project>-<stack>-}), whose functions Lambda
+     *                       may pull for (Lambda pulls as its service principal, under the repository's
+     *                       policy, not with the function's role)
+     */
+    public ImageRepository(String name, String repositoryName, RepositorySettings args, AwsContext aws,
+                           Output<String> keyArn, java.util.Optional<String> functionPrefix, Protection protection,
+                           ComponentResourceOptions options) {
         super("apphome:registry:ImageRepository", name, options);
         this.args = args;
         CustomResourceOptions child = protection.child(this);
@@ -51,9 +64,9 @@ public final class ImageRepository extends ComponentResource {
                 .repository(repository.name())
                 .policy(lifecyclePolicy(args))
                 .build(), child);
-        new RepositoryPolicy(Naming.child(name, "policy"), RepositoryPolicyArgs.builder()
+        this.policy = new RepositoryPolicy(Naming.child(name, "policy"), RepositoryPolicyArgs.builder()
                 .repository(repository.name())
-                .policy(repositoryPolicy(aws))
+                .policy(functionPrefix.map(p -> repositoryPolicy(aws, p)).orElseGet(() -> repositoryPolicy(aws)))
                 .build(), child);
         registerOutputs(Map.of("repositoryUrl", repository.repositoryUrl(), "arn", repository.arn()));
     }
@@ -93,6 +106,38 @@ public final class ImageRepository extends ComponentResource {
         statement.put("Action", "ecr:*");
         statement.put("Condition", Map.of("StringNotEquals", Map.of("aws:PrincipalAccount", aws.accountId())));
         return PolicyDocument.of(List.of(statement));
+    }
+
+    /**
+     * The same, and Lambda pulling images for this stack's functions: a service principal belongs to
+     * no account, so the account deny exempts AWS services, and the one service the policy allows is
+     * Lambda, for functions named {@code <functionPrefix>*} of this account and region. The statement
+     * is the one Lambda would otherwise add to the policy itself when a function is created, which the
+     * next {@code pulumi up} would take away again.
+     */
+    static Output<String> repositoryPolicy(AwsContext aws, String functionPrefix) {
+        Map<String, Object> deny = new LinkedHashMap<>();
+        deny.put("Sid", "OnlyThisAccount");
+        deny.put("Effect", "Deny");
+        deny.put("Principal", "*");
+        deny.put("Action", "ecr:*");
+        Map<String, Object> condition = new LinkedHashMap<>();
+        condition.put("StringNotEquals", Map.of("aws:PrincipalAccount", aws.accountId()));
+        condition.put("BoolIfExists", Map.of("aws:PrincipalIsAWSService", "false"));
+        deny.put("Condition", condition);
+        Map<String, Object> lambda = new LinkedHashMap<>();
+        lambda.put("Sid", "LambdaPullsForThisStacksFunctions");
+        lambda.put("Effect", "Allow");
+        lambda.put("Principal", Map.of("Service", "lambda.amazonaws.com"));
+        lambda.put("Action", List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"));
+        lambda.put("Condition", Map.of("StringLike", Map.of("aws:sourceArn",
+                aws.arn("lambda", "function:" + functionPrefix + "*"))));
+        return PolicyDocument.of(List.of(deny, lambda));
+    }
+
+    /** The repository policy, which a function waits for: Lambda pulls the image under it when the function is made. */
+    public RepositoryPolicy policy() {
+        return policy;
     }
 
     public RepositorySettings args() {

@@ -18,32 +18,21 @@ import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyCon
 import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryArgs;
 import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryMetricArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs;
-import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
-import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ecs.Service;
-import com.pulumi.aws.ecs.TaskDefinition;
-import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.ServiceServiceConnectConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.ServiceServiceConnectConfigurationServiceArgs;
 import com.pulumi.aws.ecs.inputs.ServiceServiceConnectConfigurationServiceClientAliasArgs;
-import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
-import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.apphome.common.AwsContext;
-import dev.apphome.common.Json;
 import dev.apphome.common.Naming;
 import dev.apphome.common.PolicyDocument;
 import dev.apphome.common.Protection;
@@ -58,7 +47,6 @@ import dev.apphome.wiring.Client;
 import dev.apphome.wiring.Connection;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,9 +61,8 @@ import java.util.function.Function;
  */
 public final class AppService extends ComponentResource {
 
-    static final String CONTAINER = "app";
-    static final int ROLE_NAME_LIMIT = 64;
-    static final String PORT_NAME = "http";
+    static final String CONTAINER = FargateTask.CONTAINER;
+    static final String PORT_NAME = FargateTask.PORT_NAME;
 
     private final ServiceSettings args;
     private final Firewall firewall;
@@ -99,6 +86,11 @@ public final class AppService extends ComponentResource {
                          Output<String> keyArn, String logGroupPrefix, int logRetentionDays) {
             this(network, cluster, loadBalancer, aws, keyArn, logGroupPrefix, logRetentionDays, Map.of());
         }
+
+        /** What the service's task is placed with. */
+        public FargateTask.Placement tasks() {
+            return new FargateTask.Placement(aws, keyArn, logGroupPrefix, logRetentionDays, repositories);
+        }
     }
 
     /**
@@ -118,49 +110,9 @@ public final class AppService extends ComponentResource {
         firewall.allowHttpsOut("HTTPS to AWS APIs, image registries and third-party APIs");
         Connection connection = uses.apply(new Client(args.name(), firewall)).and(observability(name, args, placement));
 
-        var logGroup = new LogGroup(Naming.child(name, "logs"), LogGroupArgs.builder()
-                .name(placement.logGroupPrefix() + "/" + args.name())
-                .retentionInDays(placement.logRetentionDays())
-                .kmsKeyId(placement.keyArn())
-                .build(), child);
-
-        // IAM role names are limited to 64 characters, including the 8 Pulumi adds.
-        var executionRole = new Role(Naming.fitting(Naming.child(name, "execution"), ROLE_NAME_LIMIT), RoleArgs.builder()
-                .description("Starts " + args.name() + " tasks: pulls its image, reads its secrets, writes its logs")
-                .assumeRolePolicy(PolicyDocument.assumedBy("ecs-tasks.amazonaws.com", aws.accountId()))
-                .build(), child);
-        startAfter.add(new RolePolicy(Naming.child(name, "execution"), RolePolicyArgs.builder()
-                .role(executionRole.id())
-                .policy(PolicyDocument.of(executionStatements(args, connection, logGroup, placement)))
-                .build(), child));
-
-        var taskRole = new Role(Naming.fitting(Naming.child(name, "task"), ROLE_NAME_LIMIT), RoleArgs.builder()
-                .description("What " + args.name() + " code may do: only the data stores it declares")
-                .assumeRolePolicy(PolicyDocument.assumedBy("ecs-tasks.amazonaws.com", aws.accountId()))
-                .build(), child);
-        if (!connection.taskStatements().isEmpty()) {
-            startAfter.add(new RolePolicy(Naming.child(name, "task"), RolePolicyArgs.builder()
-                    .role(taskRole.id())
-                    .policy(PolicyDocument.of(connection.taskStatements()))
-                    .build(), child));
-        }
-
-        var taskDefinition = new TaskDefinition(Naming.child(name, "task"), TaskDefinitionArgs.builder()
-                .family(name)
-                .cpu(String.valueOf(args.cpu()))
-                .memory(String.valueOf(args.memory()))
-                .networkMode("awsvpc")
-                .requiresCompatibilities("FARGATE")
-                .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
-                        .operatingSystemFamily("LINUX")
-                        .cpuArchitecture(args.architecture() == CpuArchitecture.ARM64 ? "ARM64" : "X86_64")
-                        .build())
-                .executionRoleArn(executionRole.arn())
-                .taskRoleArn(taskRole.arn())
-                .volumes(TaskDefinitionVolumeArgs.builder().name("tmp").build())
-                .containerDefinitions(containerDefinitions(args, image(args, placement), connection, logGroup, aws.region()))
-                // A task started before its secrets have values fails to start.
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(connection.prerequisites()).build());
+        var task = FargateTask.declare(name, args.task(), connection, placement.tasks(), this);
+        startAfter.addAll(task.rolePolicies());
+        var taskDefinition = task.taskDefinition();
 
         this.routed = placement.loadBalancer().flatMap(lb -> args.kind() instanceof ServiceKind.Web web
                 ? Optional.of(lb.route(this, name, target(args, web), firewall)) : Optional.empty());
@@ -243,102 +195,6 @@ public final class AppService extends ComponentResource {
         return new WebTarget(args.name(), web.port(), new WebTarget.Probe(health.probePath(), health.intervalSeconds(),
                 health.timeoutSeconds(), health.healthyThreshold(), health.unhealthyThreshold(), health.matcher()),
                 web.routing());
-    }
-
-    private static List<Map<String, Object>> executionStatements(ServiceSettings args, Connection connection, LogGroup logGroup,
-                                                                 Placement placement) {
-        List<Map<String, Object>> statements = new ArrayList<>();
-        statements.add(PolicyDocument.allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                List.of(logGroup.arn().applyValue(arn -> arn + ":*"))));
-        Optional<Object> repository = args.repository().<Object>map(r -> placement.repositories().get(r.repository()).arn())
-                .or(() -> ImageSource.of(args.image(), placement.aws().partition()).ecr().map(ImageSource.Ecr::arn));
-        if (repository.isPresent()) {
-            // GetAuthorizationToken has no resource-level permissions; it grants nothing by itself.
-            statements.add(PolicyDocument.allow("GetRegistryToken", List.of("ecr:GetAuthorizationToken"), List.of("*")));
-            statements.add(PolicyDocument.allow("PullOwnImage", List.of("ecr:BatchGetImage",
-                    "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"), List.of(repository.get())));
-        }
-        if (!connection.secrets().isEmpty()) {
-            // Each secret once, however many of its keys the service injects (the same secret is the same output).
-            List<Output<String>> arns = new ArrayList<>();
-            new TreeMap<>(connection.secretArns()).values().forEach(arn -> {
-                if (arns.stream().noneMatch(a -> a == arn)) {
-                    arns.add(arn);
-                }
-            });
-            statements.add(PolicyDocument.allow("ReadOwnSecrets", List.of("secretsmanager:GetSecretValue"), arns));
-            statements.add(PolicyDocument.withCondition(
-                    PolicyDocument.allow("DecryptOwnSecrets", List.of("kms:Decrypt"), List.of(placement.keyArn())),
-                    Map.of("StringEquals", Map.of("kms:ViaService",
-                            "secretsmanager." + placement.aws().region() + ".amazonaws.com"))));
-        }
-        return statements;
-    }
-
-    /** The image reference: as the stack file wrote it, or the stack's repository's URL and the tag. */
-    private static Object image(ServiceSettings args, Placement placement) {
-        return args.repository().<Object>map(r -> {
-            ImageRepository repository = placement.repositories().get(r.repository());
-            if (repository == null) {
-                throw new IllegalArgumentException(args.name() + " names repository " + r.repository()
-                        + ", which the placement does not have");
-            }
-            return repository.url().applyValue(url -> url + ":" + r.tag());
-        }).orElse(args.image());
-    }
-
-    private static Output<String> containerDefinitions(ServiceSettings args, Object image, Connection connection,
-                                                       LogGroup logGroup, String region) {
-        Map<String, Object> container = new LinkedHashMap<>();
-        container.put("name", CONTAINER);
-        container.put("image", image);
-        container.put("essential", true);
-        container.put("readonlyRootFilesystem", args.readOnlyRootFilesystem());
-        container.put("mountPoints", List.of(Map.of("sourceVolume", "tmp", "containerPath", "/tmp", "readOnly", false)));
-        if (args.port() != null) {
-            container.put("portMappings", List.of(Map.of("name", PORT_NAME, "containerPort", args.port(),
-                    "protocol", "tcp", "appProtocol", "http")));
-        }
-        if (!args.command().isEmpty()) {
-            container.put("command", args.command());
-        }
-        Map<String, Object> environment = new TreeMap<>(args.environment());
-        environment.putAll(connection.environment());
-        container.put("environment", environment.entrySet().stream()
-                .map(e -> Map.of("name", e.getKey(), "value", e.getValue())).toList());
-        Map<String, Output<String>> secrets = new TreeMap<>(connection.secrets());
-        container.put("secrets", secrets.entrySet().stream()
-                .map(e -> Map.of("name", e.getKey(), "valueFrom", e.getValue())).toList());
-        container.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
-                "awslogs-group", logGroup.name(),
-                "awslogs-region", region,
-                "awslogs-stream-prefix", args.name())));
-        HealthCheck health = args.healthCheck();
-        if (!health.command().isEmpty()) {
-            container.put("healthCheck", Map.of(
-                    "command", health.command(),
-                    "interval", health.intervalSeconds(),
-                    "timeout", Math.min(health.timeoutSeconds(), 60),
-                    "retries", health.unhealthyThreshold(),
-                    "startPeriod", Math.min(health.gracePeriodSeconds(), 300)));
-        }
-        if (!args.tracing().enabled()) {
-            return Json.render(List.of(container));
-        }
-        // The daemon takes its share of the task; the application's container keeps the rest.
-        Map<String, Object> daemon = new LinkedHashMap<>();
-        daemon.put("name", "xray-daemon");
-        daemon.put("image", Tracing.DAEMON_IMAGE);
-        daemon.put("essential", false);
-        daemon.put("cpu", Tracing.DAEMON_CPU);
-        daemon.put("memoryReservation", Tracing.DAEMON_MEMORY);
-        daemon.put("readonlyRootFilesystem", true);
-        daemon.put("portMappings", List.of(Map.of("containerPort", 2000, "protocol", "udp")));
-        daemon.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
-                "awslogs-group", logGroup.name(),
-                "awslogs-region", region,
-                "awslogs-stream-prefix", "xray")));
-        return Json.render(List.of(container, daemon));
     }
 
     /**

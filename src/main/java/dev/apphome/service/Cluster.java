@@ -71,19 +71,33 @@ public final class Cluster extends ComponentResource {
     }
 
     /**
-     * A service's capacity strategy: the stack's, with the service's own values over it, spelled
-     * out on each service so that it never depends on the cluster's defaults.
+     * One capacity provider's share of a service's or job's tasks.
+     *
+     * @param provider {@code FARGATE} or {@code FARGATE_SPOT}
+     * @param base     tasks always placed on it
+     * @param weight   its share of further tasks
      */
-    List<ServiceCapacityProviderStrategyArgs> strategy(Capacity own) {
+    public record Share(String provider, int base, int weight) {
+    }
+
+    /**
+     * A service's or job's capacity strategy: the stack's, with its own values over it, spelled out
+     * on each one so that it never depends on the cluster's defaults.
+     */
+    public List<Share> shares(Capacity own) {
         ClusterSettings placed = own.over(args);
-        List<ServiceCapacityProviderStrategyArgs> strategy = new ArrayList<>();
-        strategy.add(ServiceCapacityProviderStrategyArgs.builder()
-                .capacityProvider("FARGATE").base(placed.fargateBase()).weight(placed.fargateWeight()).build());
+        List<Share> shares = new ArrayList<>();
+        shares.add(new Share("FARGATE", placed.fargateBase(), placed.fargateWeight()));
         if (placed.spotWeight() > 0) {
-            strategy.add(ServiceCapacityProviderStrategyArgs.builder()
-                    .capacityProvider("FARGATE_SPOT").base(0).weight(placed.spotWeight()).build());
+            shares.add(new Share("FARGATE_SPOT", 0, placed.spotWeight()));
         }
-        return strategy;
+        return List.copyOf(shares);
+    }
+
+    /** A service's capacity strategy, as the service takes it. */
+    List<ServiceCapacityProviderStrategyArgs> strategy(Capacity own) {
+        return shares(own).stream().map(s -> ServiceCapacityProviderStrategyArgs.builder()
+                .capacityProvider(s.provider()).base(s.base()).weight(s.weight()).build()).toList();
     }
 
     /** Services wait for this: a strategy naming FARGATE_SPOT fails until the provider is attached. */

@@ -83,21 +83,8 @@ public record ServiceSettings(
         command = List.copyOf(command);
     }
 
-    /** Tags that name whatever was pushed last; a repository of immutable tags cannot hold them usefully. */
-    public static final Set<String> MOVING_TAGS = Set.of("latest", "stable", "main", "master", "dev", "edge", "current");
-
     public static final List<Rule<ServiceSettings>> RULES = List.of(
-            Rule.of("image", s -> s.source != null, "is required; allowed: a container image reference such as "
-                    + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.0.0, or repository and tag"),
-            Rule.of("tag", s -> !(s.source instanceof ImageSpec.FromRepository r)
-                            || !MOVING_TAGS.contains(r.tag().toLowerCase(java.util.Locale.ROOT)),
-                    s -> "found '" + ((ImageSpec.FromRepository) s.source).tag() + "', a tag that moves to whatever was "
-                            + "pushed last, on repository '" + ((ImageSpec.FromRepository) s.source).repository()
-                            + "', whose tags are immutable (a second push of it is refused); allowed: a version tag such "
-                            + "as 1.4.2 or a commit id"),
-            Rule.of("memory", s -> FargateSizes.allowed(s.cpu, s.memory), s -> "cpu " + s.cpu + " with memory " + s.memory
-                    + " is not a Fargate size; allowed with cpu " + s.cpu + ": " + FargateSizes.memoryFor(s.cpu)
-                    + " (cpu one of " + FargateSizes.cpuValues() + ")"),
+            Rule.each(s -> TaskSpec.imageAndSizeProblems(s.source, s.cpu, s.memory)),
             Rule.of("desiredCount", s -> s.minCount <= s.desiredCount && s.desiredCount <= s.maxCount,
                     s -> "found minCount " + s.minCount + ", desiredCount " + s.desiredCount + ", maxCount " + s.maxCount
                             + "; allowed: minCount ≤ desiredCount ≤ maxCount"),
@@ -106,30 +93,7 @@ public record ServiceSettings(
                             + "balancer's requests)"),
             Rule.of("scaling", s -> s.autoscaled() || !s.scaling.anySignal(), "sets targets but maxCount equals minCount, "
                     + "so nothing can scale; allowed: maxCount above minCount, or no scaling targets"),
-            Rule.each(s -> {
-                List<Rule.Violation> found = new ArrayList<>();
-                s.environment.keySet().stream().sorted().forEach(k -> {
-                    String key = "environment." + k;
-                    if (!ENV_NAME.matcher(k).matches() || INJECTED.contains(k)) {
-                        found.add(new Rule.Violation(key, variableNameProblem(k)));
-                    }
-                    if (SECRET_LIKE.matcher(k).matches()) {
-                        found.add(new Rule.Violation(key, "looks like a secret in a plain environment variable; move it to "
-                                + "apphome:secrets and reference it under the service's secrets (values in environment "
-                                + "are visible to anyone who can describe the task definition)"));
-                    }
-                });
-                s.secrets.keySet().stream().sorted().forEach(k -> {
-                    String key = "secrets." + k;
-                    if (!ENV_NAME.matcher(k).matches() || INJECTED.contains(k)) {
-                        found.add(new Rule.Violation(key, variableNameProblem(k)));
-                    }
-                    if (s.environment.containsKey(k)) {
-                        found.add(new Rule.Violation(key, "'" + k + "' is also in environment; allowed: each name in one place"));
-                    }
-                });
-                return found;
-            }),
+            Rule.each(s -> variableProblems(s.environment, s.secrets, "service", "task definition")),
             Rule.of("healthCheck.path", s -> s.healthCheck.path() == null || s.kind instanceof ServiceKind.Web,
                     s -> "is set on a " + s.kind.label() + " service, which has no load balancer to probe it; allowed: "
                             + "command, a container health check such as [\"CMD-SHELL\", \"curl -f "
@@ -143,6 +107,45 @@ public record ServiceSettings(
             Rule.of("minCount", s -> s.minCount > 0 || s.scaling.queue() != null || s.kind instanceof ServiceKind.Worker,
                     s -> "is 0 for a " + s.kind.label() + " service without queue scaling, so nothing would start a task "
                             + "again; allowed: 1 or more, or scaling.queue on a worker"));
+
+    /**
+     * What is wrong with the variable names of {@code environment} and {@code secrets}: names a task
+     * cannot take or the program sets itself, secret-looking names holding plain values, and names in
+     * both. Services, jobs and functions share it; keys are relative to the settings record.
+     *
+     * @param owner     what has the variables, for messages: {@code service}, {@code job}, {@code function}
+     * @param describes what anyone who can describe it sees: {@code task definition} or {@code function}
+     */
+    public static List<Rule.Violation> variableProblems(Map<String, String> environment, Map<String, String> secrets,
+                                                        String owner, String describes) {
+        List<Rule.Violation> found = new ArrayList<>();
+        environment.keySet().stream().sorted().forEach(k -> {
+            String key = "environment." + k;
+            if (!ENV_NAME.matcher(k).matches() || INJECTED.contains(k)) {
+                found.add(new Rule.Violation(key, variableNameProblem(k)));
+            }
+            if (looksSecret(k)) {
+                found.add(new Rule.Violation(key, "looks like a secret in a plain environment variable; move it to "
+                        + "apphome:secrets and reference it under the " + owner + "'s secrets (values in environment "
+                        + "are visible to anyone who can describe the " + describes + ")"));
+            }
+        });
+        secrets.keySet().stream().sorted().forEach(k -> {
+            String key = "secrets." + k;
+            if (!ENV_NAME.matcher(k).matches() || INJECTED.contains(k)) {
+                found.add(new Rule.Violation(key, variableNameProblem(k)));
+            }
+            if (environment.containsKey(k)) {
+                found.add(new Rule.Violation(key, "'" + k + "' is also in environment; allowed: each name in one place"));
+            }
+        });
+        return found;
+    }
+
+    /** Whether a variable's name says it holds a secret (the policy pack's ECS and Lambda checks use the same words). */
+    public static boolean looksSecret(String name) {
+        return SECRET_LIKE.matcher(name).matches();
+    }
 
     private static String variableNameProblem(String name) {
         return "'" + name + "' is not allowed as a variable name; allowed: letters, digits and _ not starting with a "
@@ -162,6 +165,12 @@ public record ServiceSettings(
     /** Whether Application Auto Scaling owns the task count: it scales between bounds, or on a schedule. */
     public boolean autoscaled() {
         return maxCount > minCount || !scaling.schedules().isEmpty();
+    }
+
+    /** What the service's tasks run. */
+    public TaskSpec task() {
+        return new TaskSpec(name, cpu, memory, architecture, source, readOnlyRootFilesystem, port(), command, environment,
+                healthCheck, tracing.enabled());
     }
 
     /** The container port, for web and internal services. */

@@ -2,11 +2,13 @@ package dev.apphome.wiring;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
+import dev.apphome.common.PolicyDocument;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a service receives from a data store it uses: plain environment variables (host, port,
@@ -55,7 +57,30 @@ public record Connection(Map<String, Output<String>> environment, Map<String, Ou
         return new Connection(Map.of(), Map.of(), List.of());
     }
 
-    /** Both connections' variables, secrets and statements; a name set twice keeps the first. */
+    /**
+     * What reading its secrets needs, for the role that reads them (a task's execution role, a
+     * function's own role): GetSecretValue on exactly those secrets, each once however many of its
+     * keys are injected, in variable order, and decrypting with the stack's key through Secrets
+     * Manager only. None without secrets.
+     */
+    public List<Map<String, Object>> secretStatements(Output<String> keyArn, String region) {
+        if (secrets.isEmpty()) {
+            return List.of();
+        }
+        // The same secret is the same output, whichever of its keys a variable names.
+        List<Output<String>> arns = new ArrayList<>();
+        new TreeMap<>(secretArns).values().forEach(arn -> {
+            if (arns.stream().noneMatch(a -> a == arn)) {
+                arns.add(arn);
+            }
+        });
+        return List.of(PolicyDocument.allow("ReadOwnSecrets", List.of("secretsmanager:GetSecretValue"), arns),
+                PolicyDocument.withCondition(PolicyDocument.allow("DecryptOwnSecrets",
+                                List.of("kms:Decrypt"), List.of(keyArn)),
+                        Map.of("StringEquals", Map.of("kms:ViaService", "secretsmanager." + region + ".amazonaws.com"))));
+    }
+
+    /** Both connections' variables, secrets, statements and prerequisites; a name set twice keeps the first. */
     public Connection and(Connection other) {
         Map<String, Output<String>> env = new LinkedHashMap<>(environment);
         other.environment.forEach(env::putIfAbsent);
