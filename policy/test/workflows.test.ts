@@ -33,6 +33,17 @@ describe("workflows", () => {
         assert.ok(!deploy[preview].includes("continue-on-error"), "a failing preview stops the job");
     });
 
+    it("deploy a stack only after bin/diff passed the real preview", () => {
+        const deploy = steps(fs.readFileSync(path.join(WORKFLOWS, "deploy-stack.yml"), "utf8"), "up");
+        const gate = deploy.findIndex(s => s.startsWith("name: Refuse unannounced replacements of stateful resources"));
+        const up = deploy.findIndex(s => s.includes("command: up"));
+
+        assert.ok(gate >= 0 && gate < up, "the replacement gate before the up step");
+        assert.match(deploy[gate], /pulumi preview --stack "\$\{\{ inputs\.stack \}\}" --json --show-sames > "plans\/\$\{\{ inputs\.stack \}\}-real\.json"/);
+        assert.match(deploy[gate], /bin\/diff "plans\/\$\{\{ inputs\.stack \}\}-real\.json" --stack "\$\{\{ inputs\.stack \}\}"/);
+        assert.ok(!deploy[gate].includes("continue-on-error"), "a refusal stops the job");
+    });
+
     it("gate on the offline plan in preview mode", () => {
         const gate = steps(fs.readFileSync(path.join(WORKFLOWS, "pull-request.yml"), "utf8"), "policy-gate");
         const deploy = steps(fs.readFileSync(path.join(WORKFLOWS, "deploy-stack.yml"), "utf8"), "up");
