@@ -42,6 +42,18 @@ describe("workflows", () => {
         assert.match(deploy.find(s => s.startsWith("name: Offline policy gate"))!, /bin\/plan "\$\{\{ inputs\.stack \}\}" --preview /);
     });
 
+    it("pull-request.yml diffs the base's plan of every stack with the head's and fails on a refusal", () => {
+        const text = fs.readFileSync(path.join(WORKFLOWS, "pull-request.yml"), "utf8");
+        const job = text.slice(text.indexOf("\n  change-safety:"), text.indexOf("\n  preview:"));
+        assert.ok(job.includes('git worktree add --detach ../base "$BASE_SHA"'), job);
+        assert.ok(job.includes("for file in Pulumi.*.yaml; do"), "every stack file of the head");
+        assert.ok(job.includes('(cd ../base && bin/plan "$stack" --json'), "the base's own program plans the base");
+        assert.ok(job.includes('bin/diff "plans/base/$stack.json" "plans/head/$stack.json" --stack "$stack"'), job);
+        assert.ok(job.includes('exit "$status"'), "a refusal fails the check");
+        assert.ok(job.includes('gh pr comment "$PR_NUMBER" --body-file plans/comment.md'), "and is commented");
+        assert.ok(text.includes("needs: [test, policy-gate, change-safety]"), "the real preview waits for it");
+    });
+
     it("comment the fixed cost estimate of the base and the head of every stack", () => {
         const cost = steps(fs.readFileSync(path.join(WORKFLOWS, "pull-request.yml"), "utf8"), "cost");
         const compare = cost.find(s => s.startsWith("name: Plan the base and the head"))!;

@@ -1,6 +1,7 @@
 package dev.apphome;
 
 import dev.apphome.config.StackSettingsReader;
+import dev.apphome.diff.ForcingTable;
 import dev.apphome.service.ServiceKind;
 import dev.apphome.storage.BucketAccess;
 import dev.apphome.support.Stacks;
@@ -114,5 +115,54 @@ class ReadmeTest {
         List<String> keys = StackSettingsReader.keys(Stores.ALL);
         assertEquals(List.of("logRetentionDays", "protectResources"), declared);
         assertEquals(keys.stream().filter(k -> !declared.contains(k)).toList(), List.of(named.group(1).split(", ")));
+    }
+
+    @Test
+    void theSubnetAddressTableIsWhatTheSubnetPlanGives() throws Exception {
+        var rows = Pattern.compile("(?m)^\\| (\\d) \\| (.*) \\| (.*) \\| (.*) \\|$").matcher(
+                README.substring(README.indexOf("### Add an Availability Zone"))).results().toList();
+        var defaults = Map.of(dev.apphome.network.SubnetTier.PUBLIC, 24, dev.apphome.network.SubnetTier.PRIVATE, 20,
+                dev.apphome.network.SubnetTier.ISOLATED, 24);
+        List<Integer> slots = List.of(2, 3, 6);
+
+        assertEquals(4, rows.size());
+        for (var row : rows) {
+            int zone = Integer.parseInt(row.group(1));
+            for (int column = 0; column < slots.size(); column++) {
+                var plan = dev.apphome.network.SubnetPlan.plan("10.0.0.0/16", zone, slots.get(column), defaults);
+                String expected = java.util.stream.Stream.of(dev.apphome.network.SubnetTier.PRIVATE,
+                                dev.apphome.network.SubnetTier.PUBLIC, dev.apphome.network.SubnetTier.ISOLATED)
+                        .map(t -> plan.stream().filter(p -> p.tier() == t && p.zoneIndex() == zone - 1).findFirst()
+                                .orElseThrow().cidr())
+                        .collect(java.util.stream.Collectors.joining(" · "));
+                assertEquals(expected, row.group(column + 2), "AZ " + zone + ", zoneSlots " + slots.get(column));
+            }
+        }
+    }
+
+    @Test
+    void theAnnouncementSnippetIsAValidAnnouncement() {
+        var settings = Stacks.parse(Stacks.MINIMAL + snippetAfter("### Announce a replacement"));
+
+        assertEquals(List.of(new dev.apphome.diff.ReplaceAllowance("apphome-dev-db-instance",
+                "dev moves to MySQL 8.4; its data is test data, reloaded by the seed job")), settings.allowReplace());
+    }
+
+    @Test
+    void theTablesCoverageIsWhatTheTableHolds() {
+        var table = ForcingTable.bundled();
+        var facts = table.types().stream().map(t -> table.facts(t).orElseThrow()).toList();
+        String section = README.substring(README.indexOf("### The replace-forcing table"));
+
+        assertTrue(section.contains("each of the " + table.types().size() + " resource types"), section);
+        assertTrue(section.contains(facts.stream().mapToInt(f -> f.replaceOn().size()).sum() + " input paths"));
+        assertTrue(section.contains(facts.stream().mapToInt(f -> f.replaceWhen().size()).sum() + " cases the provider"));
+        assertTrue(section.contains("Six types have no forcing input"));
+        assertEquals(6, facts.stream().filter(f -> f.forcingInputs().isEmpty()).count());
+        assertTrue(section.contains("the eleven types where they differ"));
+        assertEquals(11, facts.stream().filter(f -> !f.unverified())
+                .filter(f -> !f.evidence().equals("v5.46.0-dev and v6.0.0 agree")).count());
+        assertTrue(section.contains("The six types added to the program"));
+        assertEquals(6, facts.stream().filter(ForcingTable.Facts::unverified).count());
     }
 }

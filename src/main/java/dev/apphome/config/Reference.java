@@ -54,6 +54,7 @@ public final class Reference {
         } else if (cls == Map.class && Schema.argument(type, 1) == Object.class) {
             rows.add(new String[]{path, "JSON object", dflt(key), meaning(key) + only});
         } else if (cls == List.class && Schema.rawClass(Schema.argument(type, 0)).isRecord()) {
+            rows.add(new String[]{path, "list of objects", "—", meaning(key) + only});
             record(rows, path + "[]", Schema.rawClass(Schema.argument(type, 0)), only, kinds);
         } else if (cls == Optional.class) {
             record(rows, path, Schema.rawClass(Schema.argument(type, 0)), only, kinds);

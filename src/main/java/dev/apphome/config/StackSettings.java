@@ -6,6 +6,7 @@ import dev.apphome.budget.BudgetSettings;
 import dev.apphome.edge.DistributionSettings;
 import dev.apphome.registry.RepositorySettings;
 import dev.apphome.common.LogRetention;
+import dev.apphome.diff.ReplaceAllowance;
 import dev.apphome.loadbalancer.LoadBalancerSettings;
 import dev.apphome.network.NetworkSettings;
 import dev.apphome.secrets.SecretSettings;
@@ -34,6 +35,7 @@ import java.util.Optional;
  * @param traceSampling    how much traffic X-Ray samples
  * @param logRetentionDays how long container and database logs are kept
  * @param protectResources whether Pulumi refuses to delete stateful resources ({@code protect})
+ * @param allowReplace     announced replacements of stateful resources, for bin/diff
  * @param stores           each registered store kind to what the stack declares of it: an
  *                         {@code Optional} of its settings for a kind declared once, a map by name otherwise
  * @param warnings         what is allowed but probably not meant, reported without blocking
@@ -55,6 +57,7 @@ public record StackSettings(
         TraceSampling traceSampling,
         LogRetention logRetentionDays,
         boolean protectResources,
+        List<ReplaceAllowance> allowReplace,
         Map<StoreKind<?, ?>, Object> stores,
         List<Problem> warnings,
         List<DistributionSettings> distributions,
@@ -66,6 +69,7 @@ public record StackSettings(
         distributions = List.copyOf(distributions);
         repositories = List.copyOf(repositories);
         services = List.copyOf(services);
+        allowReplace = List.copyOf(allowReplace);
         secrets = List.copyOf(secrets);
         stores = Map.copyOf(stores);
         warnings = List.copyOf(warnings);

@@ -153,6 +153,9 @@ public final class StackSettingsReader {
             Object trail = bind("trail");
             Object logRetention = bind("logRetentionDays");
             Object protect = bind("protectResources");
+            @SuppressWarnings("unchecked")
+            List<dev.apphome.diff.ReplaceAllowance> allowReplace =
+                    (List<dev.apphome.diff.ReplaceAllowance>) orEmptyList(bind("allowReplace"));
 
             @SuppressWarnings("unchecked")
             Map<String, ServiceSettings> serviceMap = (Map<String, ServiceSettings>) orEmpty(services);
@@ -172,7 +175,7 @@ public final class StackSettingsReader {
                     Optional.of((LoadBalancerSettings) loadBalancer).filter(lb -> anyWeb), (ClusterSettings) cluster,
                     List.copyOf(serviceMap.values()), List.copyOf(secrets.values()),
                     (dev.apphome.alerts.AlertSettings) alerts, (dev.apphome.service.TraceSampling) traceSampling,
-                    (LogRetention) logRetention, (Boolean) protect, stores,
+                    (LogRetention) logRetention, (Boolean) protect, allowReplace, stores,
                     problems.warnings(), List.copyOf(((Map<String, DistributionSettings>) distributions).values()),
                     List.copyOf(((Map<String, RepositorySettings>) repositories).values()),
                     (Optional<BudgetSettings>) budget, (Optional<TrailSettings>) trail);
@@ -184,6 +187,10 @@ public final class StackSettingsReader {
 
         private static Object orEmpty(Object value) {
             return value == SettingsReader.FAILED ? Map.of() : value;
+        }
+
+        private static Object orEmptyList(Object value) {
+            return value == SettingsReader.FAILED ? List.of() : value;
         }
 
         private static Object wrap(Object record) {

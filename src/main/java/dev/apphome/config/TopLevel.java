@@ -6,6 +6,7 @@ import dev.apphome.budget.BudgetSettings;
 import dev.apphome.edge.DistributionSettings;
 import dev.apphome.registry.RepositorySettings;
 import dev.apphome.common.LogRetention;
+import dev.apphome.diff.ReplaceAllowance;
 import dev.apphome.loadbalancer.LoadBalancerSettings;
 import dev.apphome.network.NetworkSettings;
 import dev.apphome.secrets.SecretSettings;
@@ -14,6 +15,7 @@ import dev.apphome.service.ServiceSettings;
 import dev.apphome.service.TraceSampling;
 import dev.apphome.schema.Key;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,5 +38,7 @@ record TopLevel(
         @Key(doc = "a monthly cost budget notifying `alerts.emails`") Optional<BudgetSettings> budget,
         @Key(doc = "a CloudTrail trail of the account's API activity") Optional<TrailSettings> trail,
         @Key(doc = "days container and database logs are kept", unit = "days", dflt = "30") LogRetention logRetentionDays,
-        @Key(doc = "Pulumi `protect` on the database, buckets, key and secrets", dflt = "true") boolean protectResources) {
+        @Key(doc = "Pulumi `protect` on the database, buckets, key and secrets", dflt = "true") boolean protectResources,
+        @Key(doc = "announced replacements and deletions of stateful resources, which `bin/diff` then lets through")
+        List<ReplaceAllowance> allowReplace) {
 }

@@ -86,10 +86,11 @@ public final class Network extends ComponentResource {
                 .build(), child);
 
         // Availability Zones only: an account that opted in to Local Zones gets them listed too, and the
-        // load balancer, NAT gateways and data stores cannot all be placed there.
+        // load balancer, NAT gateways and data stores cannot all be placed there. Every zone of the region,
+        // whatever its state: subnet N sits in the Nth zone, so a zone that is impaired during one preview
+        // must not drop out of the list and shift every later subnet into another zone (a replacement).
         int wanted = args.availabilityZones();
         Output<List<String>> zones = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder()
-                        .state("available")
                         .filters(GetAvailabilityZonesFilterArgs.builder()
                                 .name("opt-in-status").values("opt-in-not-required").build())
                         .build())

@@ -12,6 +12,8 @@ import java.util.Map;
  *
  * @param cidr                 the VPC's IPv4 range
  * @param availabilityZones    how many AZs the subnets span
+ * @param zoneSlots            how many AZs the first address block of each tier holds; AZs past it take
+ *                             addresses after every first block (version 1's layout when equal to the AZ count)
  * @param natGateways          how private subnets reach the internet
  * @param subnetPrefixes       the size of each tier's subnets
  * @param interfaceEndpoints   whether to add interface endpoints so that tasks start without NAT
@@ -19,7 +21,12 @@ import java.util.Map;
  */
 public record NetworkSettings(
         @Key(doc = "VPC range (/16 to /28)", dflt = "10.0.0.0/16") String cidr,
-        @Key(doc = "AZs the subnets span", dflt = "2", min = 2, max = 6) int availabilityZones,
+        @Key(doc = "AZs the subnets span", dflt = "2", min = 2, max = SubnetPlan.MAX_ZONES) int availabilityZones,
+        @Key(doc = "AZs whose subnets each tier's first address block holds; further AZs' subnets go after every "
+                + "first block, so adding AZs moves no subnet. Set it once, to the AZ count of the stack's first deploy "
+                + "(6 for a new stack): changing it moves subnets",
+                derived = "availabilityZones (version 1's layout, where adding an AZ moves subnets)",
+                min = 2, max = SubnetPlan.MAX_ZONES) Integer zoneSlots,
         @Key(doc = "NAT strategy; `none` needs `interfaceEndpoints`", dflt = "single") NatGateways natGateways,
         @Key(doc = "subnet sizes; CIDRs are planned, never typed") SubnetPrefixes subnetPrefixes,
         @Key(doc = "ECR, Logs and Secrets Manager endpoints in the private subnets (about $7.30 per endpoint per AZ "
@@ -44,6 +51,10 @@ public record NetworkSettings(
         }
     }
 
+    public NetworkSettings {
+        zoneSlots = zoneSlots != null ? zoneSlots : availabilityZones;
+    }
+
     public static final List<Rule<NetworkSettings>> RULES = List.of(
             Rule.of("natGateways", n -> n.natGateways != NatGateways.NONE || n.interfaceEndpoints,
                     "is none while interfaceEndpoints is false: tasks could not pull images, read secrets or write logs; "
@@ -53,7 +64,7 @@ public record NetworkSettings(
     /** Every subnet's CIDR, planned from the VPC range; fails when the range cannot hold them. */
     public List<SubnetPlan.Planned> subnets() {
         try {
-            return SubnetPlan.plan(cidr, availabilityZones, subnetPrefixes.byTier());
+            return SubnetPlan.plan(cidr, availabilityZones, zoneSlots, subnetPrefixes.byTier());
         } catch (SubnetPlan.PlanException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -61,7 +72,7 @@ public record NetworkSettings(
 
     private String planProblem() {
         try {
-            SubnetPlan.plan(cidr, availabilityZones, subnetPrefixes.byTier());
+            SubnetPlan.plan(cidr, availabilityZones, zoneSlots, subnetPrefixes.byTier());
             return null;
         } catch (SubnetPlan.PlanException e) {
             return e.getMessage();

@@ -8,15 +8,23 @@ import inet.ipaddr.ipv4.IPv4Address;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Plans every subnet's CIDR from the VPC range: tiers in order private, public, isolated, one subnet
- * per AZ each, every block aligned to its own size, largest first so that no space is lost to
- * alignment. Nothing is typed by hand per subnet.
+ * Plans every subnet's CIDR from the VPC range as a pure function of the tier and the AZ's index:
+ * each tier reserves a block of {@code zoneSlots} subnets (tiers in order of size, largest first,
+ * every subnet aligned to its own size so that no space is lost), and the subnets of AZs past
+ * {@code zoneSlots} take a second set of blocks, reserved for every AZ up to {@link #MAX_ZONES},
+ * after the first. No address depends on how many AZs the stack has, so adding AZs never moves a
+ * subnet. With {@code zoneSlots} equal to the AZ count this is exactly version 1's layout, which
+ * packed the tiers for the AZ count alone and so moved subnets whenever it changed.
  */
 public final class SubnetPlan {
+
+    /** The most AZs a stack may span; the second set of blocks is reserved up to it. */
+    public static final int MAX_ZONES = 6;
 
     /** One planned subnet. */
     public record Planned(SubnetTier tier, int zoneIndex, String cidr) {
@@ -32,44 +40,84 @@ public final class SubnetPlan {
     private SubnetPlan() {
     }
 
-    /** Plans the subnets, or explains why the VPC cannot hold them. */
-    public static List<Planned> plan(String vpcCidr, int zones, Map<SubnetTier, Integer> prefixes)
+    /**
+     * Plans the subnets of {@code zones} AZs, or explains why the VPC cannot hold them.
+     *
+     * @param zoneSlots AZs whose subnets the first blocks hold (the AZ count the stack's addresses
+     *                  were first planned for); AZs past it go in the second blocks
+     */
+    public static List<Planned> plan(String vpcCidr, int zones, int zoneSlots, Map<SubnetTier, Integer> prefixes)
             throws PlanException {
         IPAddress vpc = parseIpv4Block(vpcCidr);
         int vpcPrefix = vpc.getNetworkPrefixLength();
         if (vpcPrefix < 16 || vpcPrefix > 28) {
             throw new PlanException("found /" + vpcPrefix + "; allowed: a VPC prefix from /16 to /28 (an AWS limit)");
         }
+        if (zones < 1 || zones > MAX_ZONES || zoneSlots < 1 || zoneSlots > MAX_ZONES) {
+            throw new IllegalArgumentException("zones " + zones + " and zoneSlots " + zoneSlots + " must be 1 to " + MAX_ZONES);
+        }
         List<SubnetTier> order = new ArrayList<>(List.of(SubnetTier.values()));
         order.sort(Comparator.comparingInt(prefixes::get)); // largest blocks first keeps everything aligned
-        BigInteger next = vpc.getLower().getValue();
-        BigInteger end = vpc.getUpper().getValue();
-        List<Planned> planned = new ArrayList<>();
         for (SubnetTier tier : order) {
             int prefix = prefixes.get(tier);
             if (prefix < vpcPrefix || prefix > 28) {
                 throw new PlanException("the " + tier.label() + " subnet prefix /" + prefix
                         + " does not fit a /" + vpcPrefix + " VPC; allowed: /" + vpcPrefix + " to /28");
             }
-            BigInteger size = BigInteger.ONE.shiftLeft(32 - prefix);
-            for (int zone = 0; zone < zones; zone++) {
-                BigInteger start = alignUp(next, size);
-                BigInteger last = start.add(size).subtract(BigInteger.ONE);
-                if (last.compareTo(end) > 0) {
-                    throw new PlanException("needs " + totalAddresses(zones, prefixes) + " addresses for " + zones
-                            + " AZs × 3 tiers (public /" + prefixes.get(SubnetTier.PUBLIC) + ", private /"
-                            + prefixes.get(SubnetTier.PRIVATE) + ", isolated /" + prefixes.get(SubnetTier.ISOLATED)
-                            + ") but " + vpcCidr + " has " + vpc.getCount()
-                            + "; allowed: a larger VPC range or smaller subnets");
+        }
+        BigInteger end = vpc.getUpper().getValue();
+        Map<SubnetTier, BigInteger[]> starts = new EnumMap<>(SubnetTier.class);
+        order.forEach(tier -> starts.put(tier, new BigInteger[MAX_ZONES]));
+        // The first blocks: zoneSlots subnets per tier, reserved whether or not every AZ is used yet.
+        BigInteger next = reserve(order, prefixes, starts, 0, zoneSlots, vpc.getLower().getValue());
+        if (next.subtract(BigInteger.ONE).compareTo(end) > 0) {
+            String tiers = " × 3 tiers (public /" + prefixes.get(SubnetTier.PUBLIC) + ", private /"
+                    + prefixes.get(SubnetTier.PRIVATE) + ", isolated /" + prefixes.get(SubnetTier.ISOLATED) + ")";
+            throw new PlanException(zoneSlots == zones
+                    ? "needs " + totalAddresses(zones, prefixes) + " addresses for " + zones + " AZs" + tiers + " but "
+                    + vpcCidr + " has " + vpc.getCount() + "; allowed: a larger VPC range or smaller subnets"
+                    : "needs " + totalAddresses(zoneSlots, prefixes) + " addresses to reserve zoneSlots " + zoneSlots
+                    + " AZs" + tiers + " but " + vpcCidr + " has " + vpc.getCount()
+                    + "; allowed: a larger VPC range, smaller subnets or fewer zoneSlots");
+        }
+        // The second blocks, after the first: every AZ past zoneSlots, up to MAX_ZONES.
+        reserve(order, prefixes, starts, zoneSlots, MAX_ZONES, next);
+
+        for (int zone = zoneSlots; zone < zones; zone++) {
+            for (SubnetTier tier : SubnetTier.values()) {
+                BigInteger size = BigInteger.ONE.shiftLeft(32 - prefixes.get(tier));
+                if (starts.get(tier)[zone].add(size).subtract(BigInteger.ONE).compareTo(end) > 0) {
+                    throw new PlanException("the " + tier.label() + " subnet of AZ " + (zone + 1) + " does not fit "
+                            + vpcCidr + ": with zoneSlots " + zoneSlots + " the subnets of AZ " + (zoneSlots + 1)
+                            + " and later follow every tier's first block; allowed: a larger VPC range, smaller "
+                            + "subnets or fewer AZs");
                 }
-                planned.add(new Planned(tier, zone, new IPv4Address(start.intValue()).setPrefixLength(prefix, false)
-                        .toPrefixBlock().toCanonicalString()));
+            }
+        }
+        List<Planned> planned = new ArrayList<>();
+        for (SubnetTier tier : SubnetTier.values()) {
+            int prefix = prefixes.get(tier);
+            for (int zone = 0; zone < zones; zone++) {
+                planned.add(new Planned(tier, zone, new IPv4Address(starts.get(tier)[zone].intValue())
+                        .setPrefixLength(prefix, false).toPrefixBlock().toCanonicalString()));
+            }
+        }
+        verifyDisjointAndInside(vpc, planned);
+        return List.copyOf(planned);
+    }
+
+    /** Places slots {@code from} to {@code to} (exclusive) of every tier in order from {@code next}; returns the end. */
+    private static BigInteger reserve(List<SubnetTier> order, Map<SubnetTier, Integer> prefixes,
+                                      Map<SubnetTier, BigInteger[]> starts, int from, int to, BigInteger next) {
+        for (SubnetTier tier : order) {
+            BigInteger size = BigInteger.ONE.shiftLeft(32 - prefixes.get(tier));
+            for (int slot = from; slot < to; slot++) {
+                BigInteger start = alignUp(next, size);
+                starts.get(tier)[slot] = start;
                 next = start.add(size);
             }
         }
-        planned.sort(Comparator.comparing((Planned p) -> p.tier().ordinal()).thenComparingInt(Planned::zoneIndex));
-        verifyDisjointAndInside(vpc, planned);
-        return List.copyOf(planned);
+        return next;
     }
 
     /** Fails if any two planned subnets overlap or any lies outside the VPC. */

@@ -77,6 +77,25 @@ class CompatibilityTest {
                 "changes to stack " + stack + " that src/test/resources/compat/changes.txt does not announce");
     }
 
+    /**
+     * An upgrade of the program keeps every stateful resource where it is: no database, bucket, key,
+     * secret, queue or data subnet of a 1.0 stack is replaced or deleted, whatever changes.txt
+     * announces. A renamed or re-parented one passes only with an alias of its 1.0 URN.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod", "aurora-postgres", "aurora-mysql", "rds-mysql", "no-nat", "minimal"})
+    void upgradingFromVersionOneReplacesOrDeletesNothingStateful(String stack) {
+        var before = dev.apphome.diff.PreviewDocument.parse("v1/" + stack + ".json",
+                PlanSnapshot.read(V1.resolve(stack + ".json")).toPreviewJson());
+        var now = dev.apphome.diff.PreviewDocument.parse(stack,
+                dev.apphome.plan.PlanDocument.toJson(Stacks.anyPlan(stack)));
+
+        var changes = new dev.apphome.diff.Differ(dev.apphome.diff.ForcingTable.bundled()).between(before, now);
+
+        assertEquals(List.of(), dev.apphome.diff.Gate.judge(changes, List.of()).refused().stream()
+                .map(c -> c.verdict().label() + " " + c.name() + " " + c.forcingInputs()).toList());
+    }
+
     @org.junit.jupiter.api.Test
     void everyAnnouncedChangeStillHappens() {
         List<String> stacks = List.of("dev", "prod", "aurora-postgres", "aurora-mysql", "rds-mysql", "no-nat", "minimal");

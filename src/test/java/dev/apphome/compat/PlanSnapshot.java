@@ -57,6 +57,27 @@ final class PlanSnapshot {
         }
     }
 
+    /**
+     * The snapshot as a preview document of creates, for bin/diff: components and the stack (types
+     * outside {@code aws:}) are not custom resources.
+     */
+    String toPreviewJson() {
+        com.google.gson.JsonArray steps = new com.google.gson.JsonArray();
+        resources.forEach((urn, r) -> {
+            JsonObject state = r.deepCopy();
+            state.addProperty("urn", urn);
+            state.addProperty("custom", r.get("type").getAsString().startsWith("aws:"));
+            JsonObject step = new JsonObject();
+            step.addProperty("op", "create");
+            step.addProperty("urn", urn);
+            step.add("newState", state);
+            steps.add(step);
+        });
+        JsonObject document = new JsonObject();
+        document.add("steps", steps);
+        return GSON.toJson(document);
+    }
+
     /** One difference: a resource added or removed, or the fields (type, parent, protect, inputs.X) that changed. */
     record Difference(String urn, String change) {
         @Override

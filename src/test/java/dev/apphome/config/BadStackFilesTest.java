@@ -227,4 +227,28 @@ class BadStackFilesTest {
 
         assertEquals(List.of("Pulumi.test.yaml: apphome:services.web.scaling.schedules[0].at: " + expected), found);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "not a list|{resource: apphome-test-db-instance, reason: engine change}|Pulumi.test.yaml: apphome:allowReplace: expected a list of objects, found an object",
+            "no reason|[{resource: apphome-test-db-instance}]|Pulumi.test.yaml: apphome:allowReplace[0].reason: is required; allowed: a sentence of at least 10 characters saying why losing or moving it is acceptable",
+            "a reason too short to review|[{resource: apphome-test-db-instance, reason: ok}]|Pulumi.test.yaml: apphome:allowReplace[0].reason: found 'ok'; allowed: a sentence of at least 10 characters saying why losing or moving it is acceptable",
+            "a misspelled key|[{resource: a, reason: moving to mysql 8.4, resons: x}]|Pulumi.test.yaml: apphome:allowReplace[0].resons: unknown key; did you mean 'reason'?; allowed keys here: resource, reason",
+    })
+    void anAnnouncementNeedsAResourceAndAReasonReviewersCanRead(String label, String value, String expected) {
+        assertEquals(List.of(expected), problems(Stacks.MINIMAL + "  apphome:allowReplace: " + value + "\n"));
+    }
+
+    @Test
+    void anAnnouncementIsReadWithItsReason() {
+        var settings = Stacks.parse(Stacks.MINIMAL + """
+                  apphome:allowReplace:
+                    - resource: apphome-test-db-instance
+                      reason: the database moves to MySQL 8.4 from a dump, restored on the new instance
+                """);
+
+        assertEquals(List.of(new dev.apphome.diff.ReplaceAllowance("apphome-test-db-instance",
+                "the database moves to MySQL 8.4 from a dump, restored on the new instance")), settings.allowReplace());
+        assertEquals(List.of(), Stacks.parse(Stacks.MINIMAL).allowReplace());
+    }
 }

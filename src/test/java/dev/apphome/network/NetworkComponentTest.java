@@ -100,4 +100,26 @@ class NetworkComponentTest {
                 + "eu-west-1 has 3 Availability Zones available to this account (eu-west-1a, eu-west-1b, eu-west-1c); set "
                 + "availabilityZones to at most 3"), e.getMessage());
     }
+
+    @Test
+    void subnetsAreMappedToZonesWhateverAZonesStateAtPlanTime() {
+        // Subnet N sits in the Nth zone of the list. Filtering the list by state would let an AZ that is
+        // impaired during one preview drop out, moving every later subnet to another zone (ForceNew).
+        var mocks = org.mockito.Mockito.spy(new dev.apphome.plan.PlanMocks("eu-west-1", false));
+        var settings = Components.settings(NetworkSettings.class, Map.of());
+        dev.apphome.plan.PlanRunner.runProgram("apphome", "test", new dev.apphome.config.ConfigSource("Pulumi.test.yaml",
+                Map.of("aws:region", "eu-west-1"), java.util.Set.of()), false, mocks, ctx -> new Network("vpc", settings,
+                new dev.apphome.common.AwsContext(com.pulumi.core.Output.of("123456789012"), "eu-west-1", "aws"),
+                com.pulumi.core.Output.of("arn:aws:kms:eu-west-1:123456789012:key/k"),
+                new dev.apphome.common.Protection(false), ComponentResourceOptions.Empty));
+
+        var calls = org.mockito.ArgumentCaptor.forClass(com.pulumi.test.Mocks.CallArgs.class);
+        org.mockito.Mockito.verify(mocks, org.mockito.Mockito.atLeastOnce()).callAsync(calls.capture());
+        var zones = calls.getAllValues().stream()
+                .filter(c -> c.token.equals("aws:index/getAvailabilityZones:getAvailabilityZones")).toList();
+        assertEquals(1, zones.size());
+        assertEquals(java.util.Set.of("filters"), zones.get(0).args.keySet());
+        assertEquals(List.of(Map.of("name", "opt-in-status", "values", List.of("opt-in-not-required"))),
+                zones.get(0).args.get("filters"));
+    }
 }

@@ -53,6 +53,19 @@ public final class Stacks {
     /** Variant stack files kept for tests, beside the committed ones: other engines, regions and options. */
     public static final Path VARIANTS = ROOT.resolve("src/test/resources/stacks");
 
+    /** Every committed stack and every variant stack, by name: what a test over all stacks runs over. */
+    public static java.util.stream.Stream<String> all() {
+        try (var committed = Files.list(ROOT); var variants = Files.list(VARIANTS)) {
+            return java.util.stream.Stream.concat(committed.toList().stream(), variants.toList().stream())
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("Pulumi.") && n.endsWith(".yaml") && !n.equals("Pulumi.yaml"))
+                    .map(n -> n.substring("Pulumi.".length(), n.length() - ".yaml".length()))
+                    .sorted().toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A committed stack's plan, or a variant's ({@code src/test/resources/stacks/Pulumi.<name>.yaml}). */
     public static PlanRunner.Result anyPlan(String stack) {
         Path committed = ROOT.resolve("Pulumi." + stack + ".yaml");
@@ -61,6 +74,26 @@ public final class Stacks {
         }
         return PLANS.computeIfAbsent("variant:" + stack, s -> {
             ConfigSource source = StackFile.load(VARIANTS.resolve("Pulumi." + stack + ".yaml"));
+            return PlanRunner.run(AppStack.settings("apphome", stack, source), source, false);
+        });
+    }
+
+    /** A committed stack file's text, e.g. {@code dev}, for variants that change a few lines of it. */
+    public static String text(String stack) {
+        try {
+            return Files.readString(ROOT.resolve("Pulumi." + stack + ".yaml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Plans a stack file's text as stack {@code stack} (so that its URNs are that stack's), once per
+     * JVM for the same text.
+     */
+    public static PlanRunner.Result planAs(String stack, String yaml) {
+        return PLANS.computeIfAbsent("text:" + stack + ":" + yaml, k -> {
+            ConfigSource source = StackFile.load(write(stack, yaml));
             return PlanRunner.run(AppStack.settings("apphome", stack, source), source, false);
         });
     }
@@ -76,6 +109,11 @@ public final class Stacks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Parses a stack file's text as stack {@code stack}. */
+    public static StackSettings parseAs(String stack, String yaml) {
+        return AppStack.settings("apphome", stack, StackFile.load(write(stack, yaml)));
     }
 
     /** Parses a stack file's text as stack {@code test}. */
