@@ -56,27 +56,37 @@ public final class PlanCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
+    /** Where the user ran bin/plan, which changes to the repository root: relative paths are theirs; null: here. */
+    private final Path caller;
 
-    PlanCommand(PrintStream out, PrintStream err) {
+    PlanCommand(PrintStream out, PrintStream err, Path caller) {
         this.out = out;
         this.err = err;
+        this.caller = caller;
     }
 
     public static void main(String[] args) {
         silenceSdkLogging();
         var out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         var err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err));
+        String caller = System.getenv("APPHOME_CALLER_DIR");
+        System.exit(run(args, caller == null || caller.isEmpty() ? null : Path.of(caller), out, err));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        return new CommandLine(new PlanCommand(out, err)).setOut(new java.io.PrintWriter(out, true))
+        return run(args, null, out, err);
+    }
+
+    /** Runs as bin/plan started in directory {@code caller} (null: the working directory). */
+    static int run(String[] args, Path caller, PrintStream out, PrintStream err) {
+        return new CommandLine(new PlanCommand(out, err, caller)).setOut(new java.io.PrintWriter(out, true))
                 .setErr(new java.io.PrintWriter(err, true)).execute(args);
     }
 
     @Override
     public Integer call() {
-        Path file = resolve(stack);
+        Path file = fromCaller(resolve(stack), stack);
+        json = json == null ? null : fromCaller(json, json.toString());
         String stackName = stackName(file);
         if (json != null) {
             String problem = outputProblem(json, file);
@@ -125,7 +135,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         out.println("Resources: + " + result.resources().size() + " to create (" + resources + " AWS resources, "
                 + (result.resources().size() - resources) + " components)");
-        Path pulumiYaml = file.toAbsolutePath().getParent().resolve("Pulumi.yaml");
+        Path pulumiYaml = StackFile.projectFile(file);
         if (cost) {
             // The document --json writes, priced as bin/cost prices it.
             try {
@@ -160,7 +170,7 @@ public final class PlanCommand implements Callable<Integer> {
      */
     static String outputProblem(Path target, Path stackFile) {
         Path absolute = target.toAbsolutePath().normalize();
-        Path project = stackFile.toAbsolutePath().normalize().getParent().resolve("Pulumi.yaml");
+        Path project = StackFile.projectFile(stackFile);
         for (Path input : List.of(stackFile.toAbsolutePath().normalize(), project)) {
             if (absolute.equals(input) || (Files.exists(absolute) && Files.exists(input) && sameFile(absolute, input))) {
                 return "--json " + target + " is " + (input.equals(project) ? "the project file" : "the stack file")
@@ -209,6 +219,19 @@ public final class PlanCommand implements Callable<Integer> {
             return fs.getReason().toLowerCase(java.util.Locale.ROOT);
         }
         return e.getMessage();
+    }
+
+    /**
+     * A path the user gave, relative to where they ran bin/plan (a stack name is the project's
+     * {@code Pulumi.<name>.yaml} and stays relative to the root). Unchanged when that is here.
+     */
+    private Path fromCaller(Path path, String given) {
+        boolean name = path.toString().equals("Pulumi." + given + ".yaml");
+        if (caller == null || name || path.isAbsolute() || caller.toAbsolutePath().normalize()
+                .equals(Path.of("").toAbsolutePath().normalize())) {
+            return path;
+        }
+        return caller.resolve(path).normalize();
     }
 
     static Path resolve(String stack) {
