@@ -33,6 +33,7 @@ import { mskNotPublic } from "./policies/msk/msk-not-public";
 import { dataStoreSecurityGroupsAdmitOnlyGroups } from "./policies/network/data-store-security-groups-admit-only-groups";
 import { dataStoresInPrivateSubnets } from "./policies/network/data-stores-in-private-subnets";
 import { defaultSecurityGroupClosed } from "./policies/network/default-security-group-closed";
+import { networkAclNoInternetAdminIngress } from "./policies/network/network-acl-no-internet-admin-ingress";
 import { securityGroupInternetIngressOnlyToLoadBalancer } from "./policies/network/security-group-internet-ingress-only-to-load-balancer";
 import { subnetNoPublicIpOnLaunch } from "./policies/network/subnet-no-public-ip-on-launch";
 import { vpcFlowLogsEnabled } from "./policies/network/vpc-flow-logs-enabled";
@@ -90,6 +91,7 @@ export const policies = [
     dataStoreSecurityGroupsAdmitOnlyGroups,
     dataStoresInPrivateSubnets,
     defaultSecurityGroupClosed,
+    networkAclNoInternetAdminIngress,
     securityGroupInternetIngressOnlyToLoadBalancer,
     subnetNoPublicIpOnLaunch,
     vpcFlowLogsEnabled,

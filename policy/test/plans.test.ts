@@ -42,12 +42,13 @@ function plan(stack: string, preview = false): PlanDocument {
 }
 
 /** Plans a stack file written to a temporary directory beside the project's Pulumi.yaml. */
-function planOfFile(name: string, yaml: string): Promise<PlanDocument> {
+function planOfFile(name: string, yaml: string, preview = false): Promise<PlanDocument> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "apphome-stack-"));
     fs.copyFileSync(path.join(REPO, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
     fs.writeFileSync(path.join(dir, `Pulumi.${name}.yaml`), yaml);
     return new Promise((resolve, reject) => execFile(path.join(REPO, "bin", "plan"),
-        [path.join(dir, `Pulumi.${name}.yaml`), "--json", path.join(dir, "plan.json"), "--quiet"], { cwd: REPO },
+        [path.join(dir, `Pulumi.${name}.yaml`), "--json", path.join(dir, "plan.json"), "--quiet",
+            ...(preview ? ["--preview"] : [])], { cwd: REPO },
         (error, _out, err) => (error ? reject(new Error(`bin/plan ${name} failed: ${err}`))
             : resolve(JSON.parse(fs.readFileSync(path.join(dir, "plan.json"), "utf8"))))));
 }
@@ -66,6 +67,10 @@ const MINIMAL = [
     "  apphome:buckets: {files: {}}",
     ""].join("\n");
 let minimal: PlanDocument;
+
+/** The variant stack with the stores the committed stacks lack: Kafka, an RDS Proxy, tuned parameters. */
+const KAFKA_PROXY = fs.readFileSync(path.join(REPO, "src", "test", "resources", "stacks", "Pulumi.kafka-proxy.yaml"), "utf8");
+const variant: Record<string, PlanDocument> = {};
 
 function config(stack: string): PackConfig {
     return JSON.parse(fs.readFileSync(path.join(PACK_DIR, "config", `${stack}.json`), "utf8"));
@@ -180,6 +185,8 @@ before(async () => {
     await Promise.all([pack.start(), makePlan("dev", false).then(() => makePlan("dev", true))]);
     await Promise.all([makePlan("prod", false).then(async () => { minimal = await planOfFile("minimal", MINIMAL); }),
         makePlan("prod", true).then(async () => { fanout = await planOfFile("fanout", FANOUT); })]);
+    await Promise.all([planOfFile("kafka-proxy", KAFKA_PROXY).then(d => { variant.plan = d; }),
+        planOfFile("kafka-proxy", KAFKA_PROXY, true).then(d => { variant.preview = d; })]);
 });
 after(() => pack.stop());
 
@@ -277,3 +284,61 @@ for (const stack of ["dev", "prod"]) {
         }
     });
 }
+
+const v = "apphome-kafka-proxy";
+
+/** Faults in the stores only the variant has, each caught by the policy that guards it. */
+const VARIANT_FAULTS: Fault[] = [
+    { fault: "Kafka clients without authentication", policies: ["msk-not-public"],
+        inject: d => set(d, "aws:msk/cluster:Cluster", `${v}-kafka-cluster`, x => { x.clientAuthentication.unauthenticated = true; }) },
+    { fault: "Kafka clients in plaintext", policies: ["msk-encrypted-with-tls"],
+        inject: d => set(d, "aws:msk/cluster:Cluster", `${v}-kafka-cluster`,
+            x => { x.encryptionInfo.encryptionInTransit.clientBroker = "TLS_PLAINTEXT"; }) },
+    { fault: "a database proxy that accepts plain connections", policies: ["rds-proxy-requires-tls"],
+        inject: d => set(d, "aws:rds/proxy:Proxy", `${v}-db-proxy`, x => { x.requireTls = false; }) },
+    { fault: "a proxy group that admits the VPC's range", policies: ["data-store-security-groups-admit-only-groups"],
+        inject: d => add(d, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "proxy-vpc",
+            { cidrIpv4: "10.0.0.0/16", fromPort: 3306, toPort: 3306, ipProtocol: "tcp" },
+            { securityGroupId: [state(d, "aws:ec2/securityGroup:SecurityGroup", `${v}-db-proxy-sg`)] }) },
+    { fault: "the isolated tier's ACL open to SSH from the internet", policies: ["network-acl-no-internet-admin-ingress"],
+        inject: d => set(d, "aws:ec2/networkAclRule:NetworkAclRule", `${v}-isolated-acl-in-private-1-3306`,
+            x => { x.cidrBlock = "0.0.0.0/0"; x.fromPort = 22; x.toPort = 22; }) },
+    { fault: "the proxy's subnets routed to the internet gateway", policies: ["data-stores-in-private-subnets"],
+        inject: d => add(d, "aws:ec2/route:Route", "isolated-leak", { destinationCidrBlock: "0.0.0.0/0" }, {
+            routeTableId: [state(d, "aws:ec2/routeTable:RouteTable", `${v}-isolated`)],
+            gatewayId: [state(d, "aws:ec2/internetGateway:InternetGateway", `${v}-igw`)] }) },
+    { fault: "the brokers' subnet routed to the internet gateway", policies: ["data-stores-in-private-subnets", "ecs-service-private"],
+        inject: d => {
+            remove(d, "aws:ec2/route:Route", `${v}-private-1-default`);
+            return add(d, "aws:ec2/route:Route", "private-leak", { destinationCidrBlock: "0.0.0.0/0" }, {
+                routeTableId: [state(d, "aws:ec2/routeTable:RouteTable", `${v}-private-1`)],
+                gatewayId: [state(d, "aws:ec2/internetGateway:InternetGateway", `${v}-igw`)] });
+        } },
+    { fault: "a Kafka cluster without protect", policies: ["stateful-resources-protected"],
+        inject: d => {
+            d.steps.filter(step => step.newState!.urn.endsWith(`::${v}-kafka-cluster`)).forEach(step => { step.newState!.protect = false; });
+            return d;
+        } },
+];
+
+describe("the kafka-proxy variant stack", () => {
+    it("has no mandatory violation: Kafka, the proxy, the tuned parameters and the ACL pass every policy", async () => {
+        const mandatory = (await pack.run(JSON.parse(JSON.stringify(variant.plan)), {})).filter(d => d.level === "mandatory");
+        assert.deepEqual(mandatory.map(d => `${d.policy}: ${d.message}`), []);
+    });
+
+    it("has no mandatory violation in preview, where only deferrals stay undecided", async () => {
+        const diagnostics = await pack.run(JSON.parse(JSON.stringify(variant.preview)), {});
+        assert.deepEqual(diagnostics.filter(d => d.level === "mandatory").map(d => d.policy), []);
+        assert.equal(diagnostics.filter(d => d.message.startsWith("can't run policy")).length, 0,
+            "no policy fell back to the SDK's silent preview advisory");
+    });
+
+    for (const fault of VARIANT_FAULTS) {
+        it(`rejects ${fault.fault} (${fault.policies.join(", ")})`, async () => {
+            const diagnostics = await pack.run(fault.inject(JSON.parse(JSON.stringify(variant.plan)), "kafka-proxy"), {});
+            const mandatory = [...new Set(diagnostics.filter(d => d.level === "mandatory").map(d => d.policy))].sort();
+            assert.deepEqual(mandatory, [...fault.policies].sort());
+        });
+    }
+});

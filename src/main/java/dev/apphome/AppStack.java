@@ -108,6 +108,7 @@ public final class AppStack {
         for (StoreKind<?, ?> kind : Stores.ALL) {
             stores.put(kind, declareStores(kind, settings, prefix, context));
         }
+        network.applyIsolatedAcl();
         var secrets = new AppSecrets(Naming.child(prefix, "secrets"), settings.secrets(), keyArn, stackSecret,
                 protection, none);
 
@@ -198,8 +199,13 @@ public final class AppStack {
             ctx.export("loadBalancerDnsName", lb.dnsName());
         });
         ctx.export("clusterName", cluster.name());
-        stores.get(Stores.DATABASE).values().forEach(db -> ctx.export("databaseHost", ((Database) db).host()));
+        stores.get(Stores.DATABASE).values().forEach(db -> {
+            ctx.export("databaseHost", ((Database) db).host());
+            ((Database) db).proxyHost().ifPresent(host -> ctx.export("databaseProxyHost", host));
+        });
         stores.get(Stores.CACHE).values().forEach(c -> ctx.export("cacheHost", ((Cache) c).host()));
+        stores.get(Stores.KAFKA).values().forEach(k -> ctx.export("kafkaBootstrapServers",
+                ((dev.apphome.kafka.Kafka) k).bootstrapBrokers()));
         Map<String, Output<String>> bucketNames = new LinkedHashMap<>();
         stores.get(Stores.BUCKETS).forEach((k, v) -> bucketNames.put(k, ((PrivateBucket) v).bucketName()));
         ctx.export("buckets", Output.all(List.copyOf(bucketNames.values())).applyValue(values -> {

@@ -6,6 +6,9 @@ import dev.apphome.database.Database;
 import dev.apphome.database.DatabaseSettings;
 import dev.apphome.identity.AdminUserPool;
 import dev.apphome.identity.UserPoolSettings;
+import dev.apphome.kafka.Kafka;
+import dev.apphome.kafka.KafkaAccess;
+import dev.apphome.kafka.KafkaSettings;
 import dev.apphome.messaging.Queue;
 import dev.apphome.messaging.QueueAccess;
 import dev.apphome.messaging.QueueSettings;
@@ -45,11 +48,14 @@ public final class Stores {
     public static final StoreKind<UserPoolSettings, Boolean> USER_POOL =
             StoreKind.single("userPool", "user pool", "user-pool", UserPoolSettings.class, Boolean.class, AdminUserPool::new);
 
+    public static final StoreKind<KafkaSettings, KafkaAccess> KAFKA =
+            StoreKind.single("kafka", "Kafka cluster", "kafka", KafkaSettings.class, KafkaAccess.class, Kafka::new);
+
     /**
      * In the order the stack is declared, its alarms listed and its reference written. Topics come
      * before queues: a queue admits and subscribes the topics that fan out to it when it is declared.
      */
-    public static final List<StoreKind<?, ?>> ALL = List.of(DATABASE, CACHE, BUCKETS, TOPICS, QUEUES, TABLES, USER_POOL);
+    public static final List<StoreKind<?, ?>> ALL = List.of(DATABASE, CACHE, BUCKETS, TOPICS, QUEUES, TABLES, USER_POOL, KAFKA);
 
     private Stores() {
     }

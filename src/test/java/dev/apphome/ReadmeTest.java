@@ -60,7 +60,34 @@ class ReadmeTest {
     }
 
     @Test
-    void theAddATableSnippetIsAValidTable() {
+    void theAddKafkaSnippetIsAValidCluster() {
+        var settings = Stacks.parse(Stacks.MINIMAL.replace("routing:", "uses: {kafka: both}\n      routing:")
+                .replace("eu-west-1", "eu-west-1\n  apphome:network: {availabilityZones: 3}") + snippetAfter("### Add Kafka"));
+        var kafka = settings.single(Stores.KAFKA).orElseThrow();
+
+        assertEquals(List.of(3, 200, 800), List.of(kafka.brokers(), kafka.volumeSizeGb(), kafka.maxVolumeSizeGb()));
+        assertEquals(java.util.Optional.of(dev.apphome.kafka.KafkaAccess.BOTH), settings.services().get(0).uses().single("kafka"));
+    }
+
+    @Test
+    void theRdsProxySnippetIsAValidProxy() {
+        var settings = Stacks.parse(Stacks.MINIMAL + snippetAfter("### Put RDS Proxy in front of the database"));
+        var proxy = settings.single(Stores.DATABASE).orElseThrow().proxy().orElseThrow();
+
+        assertEquals(List.of(90, 50, 900, false), List.of(proxy.maxConnectionsPercent(), proxy.maxIdleConnectionsPercent(),
+                proxy.idleClientTimeoutSeconds(), proxy.iamAuth()));
+    }
+
+    @Test
+    void theTuneDatabaseParametersSnippetIsAValidDatabase() {
+        var settings = Stacks.parse(Stacks.MINIMAL + snippetAfter("### Tune database parameters"));
+
+        assertEquals(Map.of("max_connections", "2000", "long_query_time", "0.5", "time_zone", "Europe/Berlin"),
+                settings.single(Stores.DATABASE).orElseThrow().parameters());
+    }
+
+    @Test
+        void theAddATableSnippetIsAValidTable() {
         String stack = Stacks.MINIMAL.replace("routing:", "uses: {tables: {orders: readWrite}}\n      routing:")
                 + snippetAfter("### Add a table");
         var orders = Stacks.parse(stack).named(Stores.TABLES).get("orders");

@@ -25,6 +25,9 @@ import java.util.List;
  * @param errorRatePercent      share of a web service's requests answered with errors that raises an alarm
  * @param errorRateIncludes4xx  whether client errors count towards the error rate
  * @param shapes                how long each family of alarms watches before it raises
+ * @param proxyClientConnections client connections to the database proxy that raise an alarm
+ * @param kafkaDiskUsedPercent  a Kafka broker's disk use that raises an alarm
+ * @param kafkaCpuPercent       a Kafka broker's user CPU that raises an alarm
  */
 public record AlertSettings(
         @Key(doc = "alert subscribers (each confirms by email)", pattern = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
@@ -58,14 +61,20 @@ public record AlertSettings(
                 unit = "%", min = 1, max = 100) Integer errorRatePercent,
         @Key(doc = "count 4xx answers as errors too in `errorRatePercent`", dflt = "false") boolean errorRateIncludes4xx,
         @Key(doc = "per family of alarms, the period and how many periods in a row breach before it raises "
-                + "(\"80 % for 2 × 5 minutes\": periodSeconds 300, evaluationPeriods 2)") Shapes shapes) {
+                + "(\"80 % for 2 × 5 minutes\": periodSeconds 300, evaluationPeriods 2)") Shapes shapes,
+        @Key(doc = "client connections to the database proxy above which an alarm is raised", dflt = "1000", min = 1,
+                max = 1000000) int proxyClientConnections,
+        @Key(doc = "disk use on any Kafka broker that raises an alarm (storage autoscaling acts at its own target "
+                + "first)", unit = "%", dflt = "80", min = 1, max = 100) int kafkaDiskUsedPercent,
+        @Key(doc = "user CPU on any Kafka broker that raises an alarm (AWS advises user plus system CPU under 60)",
+                unit = "%", dflt = "60", min = 1, max = 100) int kafkaCpuPercent) {
 
     public AlertSettings {
         emails = List.copyOf(emails);
     }
 
     /** How long one family of alarms watches. */
-    public enum Family { SERVICE, WEB, DATABASE, CACHE, QUEUE }
+    public enum Family { SERVICE, WEB, DATABASE, CACHE, QUEUE, KAFKA }
 
     /**
      * The period and the consecutive breaching periods of each family; unset, a family watches
@@ -76,13 +85,15 @@ public record AlertSettings(
      * @param database database CPU and connections
      * @param cache    cache CPU and memory
      * @param queue    age of a queue's oldest message
+     * @param kafka    disk use and CPU of Kafka brokers
      */
     public record Shapes(
             @Key(doc = "service CPU and memory alarms") Shape service,
             @Key(doc = "web service error, latency and health alarms") Shape web,
             @Key(doc = "database CPU and connection alarms") Shape database,
             @Key(doc = "cache CPU and memory alarms") Shape cache,
-            @Key(doc = "queue age alarms") Shape queue) {
+            @Key(doc = "queue age alarms") Shape queue,
+            @Key(doc = "Kafka broker disk and CPU alarms") Shape kafka) {
 
         Shape of(Family family) {
             return switch (family) {
@@ -91,6 +102,7 @@ public record AlertSettings(
                 case DATABASE -> database;
                 case CACHE -> cache;
                 case QUEUE -> queue;
+                case KAFKA -> kafka;
             };
         }
     }

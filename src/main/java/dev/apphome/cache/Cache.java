@@ -50,6 +50,7 @@ public final class Cache extends ComponentResource implements Store<Boolean>, Mo
         var protection = context.protection();
         CustomResourceOptions child = protection.child(this);
         this.firewall = new Firewall(name, "Cache: only from services that use it", network.vpcId(), this);
+        network.admitToIsolatedTier(CacheSettings.PORT);
         var subnetGroup = new SubnetGroup(Naming.child(name, "subnets"), SubnetGroupArgs.builder()
                 .description("Isolated subnets of " + name)
                 .subnetIds(network.ids(SubnetTier.ISOLATED))

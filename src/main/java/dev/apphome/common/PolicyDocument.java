@@ -76,6 +76,18 @@ public final class PolicyDocument {
         return of(List.of(statement));
     }
 
+    /**
+     * A trust policy letting one AWS service assume a role, with no source condition: for services whose
+     * documented trust policy has none, where a condition the service does not satisfy would lock it out.
+     */
+    public static Output<String> assumedBy(String servicePrincipal) {
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("Effect", "Allow");
+        statement.put("Principal", Map.of("Service", servicePrincipal));
+        statement.put("Action", "sts:AssumeRole");
+        return of(List.of(statement));
+    }
+
     /** Renders a policy tree whose leaves may be outputs. */
     public static Output<String> render(Object tree) {
         return Json.render(tree);

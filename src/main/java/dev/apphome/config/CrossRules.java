@@ -6,6 +6,7 @@ import dev.apphome.database.DatabaseSettings;
 import dev.apphome.edge.DistributionSettings;
 import dev.apphome.edge.Origin;
 import dev.apphome.loadbalancer.Certificate;
+import dev.apphome.kafka.KafkaSettings;
 import dev.apphome.loadbalancer.LoadBalancerSettings;
 import dev.apphome.registry.RepositorySettings;
 import dev.apphome.messaging.QueueAccess;
@@ -38,6 +39,7 @@ final class CrossRules {
      * What the rules look at.
      *
      * @param ns            the project's namespace with its colon, e.g. {@code apphome:}
+     * @param region        the stack's region, null if it could not be read
      * @param network       the network's settings, null if they could not be read
      * @param serviceNames  every service the stack file declares, read or not
      * @param services      the services that could be read
@@ -48,7 +50,7 @@ final class CrossRules {
      * @param stores        each store kind to what could be read of it
      * @param declared      each store kind's key to the names it declares ({@code ""} for a kind declared once)
      */
-    record Draft(String ns, String stack, Problems problems, NetworkSettings network, Set<String> serviceNames,
+    record Draft(String ns, String stack, String region, Problems problems, NetworkSettings network, Set<String> serviceNames,
                  Map<String, ServiceSettings> services, Set<String> secretNames, Map<String, SecretSettings> secrets,
                  LoadBalancerSettings loadBalancer, ClusterSettings cluster, AlertSettings alerts, List<StoreKind<?, ?>> kinds,
                  Map<StoreKind<?, ?>, Object> stores, Map<String, Set<String>> declared, Set<String> repositoryNames,
@@ -146,11 +148,12 @@ final class CrossRules {
             d.stores.entrySet().stream().filter(e -> e.getValue() instanceof java.util.Optional<?> o && o.isPresent()
                             && o.get() instanceof DatabaseSettings)
                     .map(e -> (DatabaseSettings) ((java.util.Optional<?>) e.getValue()).get())
-                    .filter(db -> db.flavor().maxConnections(db.instanceClass()).isEmpty())
+                    .filter(db -> db.maxConnections().isEmpty())
                     .forEach(db -> d.problems.add(d.ns + "alerts.databaseConnectionsPercent", "is set, but the default "
                             + "maximum of connections of " + db.instanceClass() + " is not known to the program; allowed: "
                             + "databaseConnections, a number of connections"));
         }
+        kafkaBrokers(d);
         List<String> keys = StackSettingsReader.keys(d.kinds);
         for (String secret : d.secretNames) {
             if (keys.contains(secret)) {
@@ -168,6 +171,25 @@ final class CrossRules {
                 }
             }
         }
+    }
+
+    /** MSK spreads brokers evenly over the AZs of its subnets: the count must divide evenly. */
+    private static void kafkaBrokers(Draft d) {
+        if (d.network == null || d.region == null) {
+            return;
+        }
+        d.stores.forEach((kind, bound) -> {
+            if (kind.settings() == KafkaSettings.class && bound instanceof java.util.Optional<?> o
+                    && o.orElse(null) instanceof KafkaSettings kafka && kafka.brokers() != null) {
+                int zones = KafkaSettings.zones(d.network.availabilityZones(), d.region);
+                if (kafka.brokers() % zones != 0) {
+                    d.problems.add(d.ns + kind.key() + ".brokers", "found " + kafka.brokers() + " over " + zones + " AZs; "
+                            + "allowed: a multiple of " + zones + " (MSK spreads brokers evenly over the AZs it uses: "
+                            + "network.availabilityZones, at most " + (d.region.equals("us-west-1") ? "2 in us-west-1" : "3")
+                            + ")");
+                }
+            }
+        });
     }
 
     /** A service's secret reference: a secret with one value by name, one key of a JSON secret as {@code name.key}. */

@@ -65,7 +65,8 @@ public final class Reference {
                 rows.add(new String[]{path + "." + kind.key() + (kind.named() ? ".<name>" : ""), access,
                         kind.access() == Boolean.class ? "false" : "—",
                         (kind.named() ? "access to the " + kind.noun() + " of that name in `" + kind.key() + "`"
-                                : "whether it uses the stack's " + kind.noun()) + only});
+                                : kind.access() == Boolean.class ? "whether it uses the stack's " + kind.noun()
+                                : "access to the stack's " + kind.noun()) + only});
             }
         } else if (cls.isRecord() && cls != LogRetention.class) {
             record(rows, path, cls, only, kinds);

@@ -159,7 +159,7 @@ public final class StackSettingsReader {
 
             @SuppressWarnings("unchecked")
             Map<String, ServiceSettings> serviceMap = (Map<String, ServiceSettings>) orEmpty(services);
-            var draft = new CrossRules.Draft(ns, stack, problems, ok(network) ? (NetworkSettings) network : null,
+            var draft = new CrossRules.Draft(ns, stack, REGIONS.contains(region) ? region : null, problems, ok(network) ? (NetworkSettings) network : null,
                     rawNames("services"), serviceMap, rawNames("secrets"),
                     secrets, ok(loadBalancer) ? (LoadBalancerSettings) loadBalancer : null,
                     ok(cluster) ? (ClusterSettings) cluster : null,

@@ -12,6 +12,7 @@ final class MessagingCosts {
         c.priced("aws:sqs/queue:Queue", MessagingCosts::queue, "requestsMillion", "million requests a month (64 KB chunks)");
         c.priced("aws:sns/topic:Topic", MessagingCosts::topic, "publishesMillion", "million publishes a month");
         c.priced("aws:msk/cluster:Cluster", MessagingCosts::kafka);
+        c.free("aws:msk/configuration:Configuration", "a configuration of brokers, which are priced");
         c.unpriced("aws:msk/serverlessCluster:ServerlessCluster",
                 "MSK Serverless is billed per cluster-hour, partition-hour and GB; the price table has no prices for it");
         c.unpriced("aws:scheduler/schedule:Schedule",

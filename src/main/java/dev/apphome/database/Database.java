@@ -56,6 +56,7 @@ public final class Database extends ComponentResource implements Store<Boolean>,
     private final Output<String> masterSecretArn;
     private final Output<String> keyArn;
     private final String region;
+    private final java.util.Optional<DatabaseProxy> proxy;
 
     public Database(String name, DatabaseSettings args, StoreContext context) {
         super("apphome:database:Database", name, ComponentResourceOptions.Empty);
@@ -72,6 +73,7 @@ public final class Database extends ComponentResource implements Store<Boolean>,
         CustomResourceOptions child = protection.child(this);
 
         this.firewall = new Firewall(name, "Database: only from services that use it", network.vpcId(), this);
+        network.admitToIsolatedTier(args.engine().port());
         var subnetGroup = new SubnetGroup(Naming.child(name, "subnets"), SubnetGroupArgs.builder()
                 .description("Isolated subnets of " + name)
                 .subnetIds(network.ids(SubnetTier.ISOLATED))
@@ -90,11 +92,23 @@ public final class Database extends ComponentResource implements Store<Boolean>,
         var stateful = CustomResourceOptions.builder().parent(this).protect(protection.protectData())
                 .deleteBeforeReplace(true).dependsOn(logGroups).build();
 
+        // The description stays as it was when the groups held only the TLS parameter: RDS cannot change a
+        // group's description, so a new one would replace the group.
+        DatabaseEngine.ParameterGroups groups = flavor.groups(args.parameters());
         if (args.deployment() instanceof DatabaseDeployment.Aurora aurora) {
             var parameters = new ClusterParameterGroup(Naming.child(name, "params"), ClusterParameterGroupArgs.builder()
                     .description("TLS-only connections for " + name)
                     .family(args.parameterGroupFamily())
-                    .parameters(flavor.parameters().stream().map(p -> ClusterParameterGroupParameterArgs.builder()
+                    .parameters(groups.main().stream().map(p -> ClusterParameterGroupParameterArgs.builder()
+                            .name(p.name()).value(p.value()).applyMethod(p.applyMethod()).build()).toList())
+                    .build(), child);
+            // Instance-level parameters (Aurora MySQL's max_connections, …) in a group every instance uses; none
+            // when the stack file sets none, so that instances keep the default group.
+            ParameterGroup instanceParameters = groups.instances().isEmpty() ? null
+                    : new ParameterGroup(Naming.child(name, "instance-params"), ParameterGroupArgs.builder()
+                    .description("Instance parameters for " + name)
+                    .family(args.parameterGroupFamily())
+                    .parameters(groups.instances().stream().map(p -> ParameterGroupParameterArgs.builder()
                             .name(p.name()).value(p.value()).applyMethod(p.applyMethod()).build()).toList())
                     .build(), child);
             var clusterArgs = ClusterArgs.builder();
@@ -124,13 +138,17 @@ public final class Database extends ComponentResource implements Store<Boolean>,
                     .iamDatabaseAuthenticationEnabled(true)
                     .enabledCloudwatchLogsExports(flavor.logExports())
                     .build(), stateful);
+            ClusterInstance writer = null;
             for (int i = 0; i <= aurora.readers(); i++) {
                 String role = i == 0 ? "writer" : "reader-" + i;
                 var instanceArgs = ClusterInstanceArgs.builder();
                 if (args.applyImmediately()) {
                     instanceArgs.applyImmediately(true);
                 }
-                new ClusterInstance(Naming.child(name, role), instanceArgs
+                if (instanceParameters != null) {
+                    instanceArgs.dbParameterGroupName(instanceParameters.name());
+                }
+                var member = new ClusterInstance(Naming.child(name, role), instanceArgs
                         .identifier(identifier + "-" + role)
                         .clusterIdentifier(cluster.id())
                         .engine(flavor.rdsEngine())
@@ -143,16 +161,20 @@ public final class Database extends ComponentResource implements Store<Boolean>,
                         .promotionTier(i)
                         .build(), CustomResourceOptions.builder().parent(this).protect(protection.protectData())
                         .deleteBeforeReplace(true).build());
+                writer = writer == null ? member : writer;
             }
             this.host = cluster.endpoint();
             this.masterSecretArn = cluster.masterUserSecrets()
                     .applyValue(secrets -> secrets.get(0).secretArn().orElseThrow());
+            List<Resource> targets = List.of(writer);
+            this.proxy = args.proxy().map(p -> new DatabaseProxy(name, p, args.engine(), network, context.aws(), keyArn,
+                    masterSecretArn, firewall, t -> t.dbClusterIdentifier(cluster.clusterIdentifier()), targets, this));
         } else {
             var instanceShape = (DatabaseDeployment.Instance) args.deployment();
             var parameters = new ParameterGroup(Naming.child(name, "params"), ParameterGroupArgs.builder()
                     .description("TLS-only connections for " + name)
                     .family(args.parameterGroupFamily())
-                    .parameters(flavor.parameters().stream().map(p -> ParameterGroupParameterArgs.builder()
+                    .parameters(groups.main().stream().map(p -> ParameterGroupParameterArgs.builder()
                             .name(p.name()).value(p.value()).applyMethod(p.applyMethod()).build()).toList())
                     .build(), child);
             var instanceArgs = InstanceArgs.builder();
@@ -196,6 +218,8 @@ public final class Database extends ComponentResource implements Store<Boolean>,
             this.host = instance.address();
             this.masterSecretArn = instance.masterUserSecrets()
                     .applyValue(secrets -> secrets.get(0).secretArn().orElseThrow());
+            this.proxy = args.proxy().map(p -> new DatabaseProxy(name, p, args.engine(), network, context.aws(), keyArn,
+                    masterSecretArn, firewall, t -> t.dbInstanceIdentifier(instance.identifier()), List.of(instance), this));
         }
         registerOutputs(Map.of("host", host, "port", Output.of(args.engine().port())));
     }
@@ -205,13 +229,32 @@ public final class Database extends ComponentResource implements Store<Boolean>,
      * secret ARN; and the database admits the service's security group on its port. The task role
      * may also read the secret, because RDS rotates it every 7 days and a long-running task must
      * fetch the new password itself (DB_SECRET_ARN names it).
+     *
+     * <p>With a proxy, the service gets the proxy's endpoint instead and is admitted by the proxy,
+     * not the database, which admits only the proxy. A proxy that requires IAM sign-in gives the
+     * service no credentials at all: the user name, and the right to sign in as that user through
+     * this proxy ({@code rds-db:connect}).
      */
     @Override
     public Connection connect(Client client, Boolean access) {
-        firewall.admit(client.firewall(), args.engine().port(), client.name() + " to the database");
-        return new Connection(
-                Map.of("DB_HOST", host, "DB_PORT", Output.of(String.valueOf(args.engine().port())),
-                        "DB_NAME", Output.of(args.databaseName()), "DB_SECRET_ARN", masterSecretArn),
+        int port = args.engine().port();
+        Map<String, Output<String>> environment = new java.util.LinkedHashMap<>(Map.of(
+                "DB_PORT", Output.of(String.valueOf(port)), "DB_NAME", Output.of(args.databaseName())));
+        if (proxy.isPresent()) {
+            proxy.get().admit(client.firewall(), port, client.name() + " to the database proxy");
+            environment.put("DB_HOST", proxy.get().endpoint());
+            if (proxy.get().settings().iamAuth()) {
+                environment.put("DB_USER", Output.of(MASTER_USERNAME));
+                environment.put("DB_IAM_AUTH", Output.of("true"));
+                return new Connection(environment, Map.of(), List.of(PolicyDocument.allow("ConnectThroughDatabaseProxy",
+                        List.of("rds-db:connect"), List.of(proxy.get().dbUserArn(MASTER_USERNAME)))));
+            }
+        } else {
+            firewall.admit(client.firewall(), port, client.name() + " to the database");
+            environment.put("DB_HOST", host);
+        }
+        environment.put("DB_SECRET_ARN", masterSecretArn);
+        return new Connection(environment,
                 Map.of("DB_CREDENTIALS", masterSecretArn),
                 List.of(PolicyDocument.allow("ReadDatabaseCredentials", List.of("secretsmanager:GetSecretValue"),
                                 List.of(masterSecretArn)),
@@ -233,13 +276,17 @@ public final class Database extends ComponentResource implements Store<Boolean>,
         var connections = new Alerts.AlarmSpec("db-connections", connectionsDescription(t), "AWS/RDS",
                 "DatabaseConnections", dimensions, "Maximum", "GreaterThanThreshold", connectionsThreshold(t), period,
                 periods, "missing");
-        if (args.aurora()) {
-            return List.of(cpu, connections);
+        List<Alerts.Alarm> alarms = new ArrayList<>(List.of(cpu, connections));
+        if (!args.aurora()) {
+            alarms.add(new Alerts.AlarmSpec("db-storage", "Database free storage < " + t.databaseFreeStorageGb() + " GiB",
+                    "AWS/RDS", "FreeStorageSpace", dimensions, "Minimum", "LessThanThreshold",
+                    t.databaseFreeStorageGb() * GIB, 300, 1, "missing"));
         }
-        var storage = new Alerts.AlarmSpec("db-storage", "Database free storage < " + t.databaseFreeStorageGb() + " GiB",
-                "AWS/RDS", "FreeStorageSpace", dimensions, "Minimum", "LessThanThreshold",
-                t.databaseFreeStorageGb() * GIB, 300, 1, "missing");
-        return List.of(cpu, connections, storage);
+        // RDS Proxy publishes ClientConnections each minute; Sum is the statistic AWS documents for it.
+        proxy.ifPresent(p -> alarms.add(new Alerts.AlarmSpec("db-proxy-connections", "Database proxy client connections > "
+                + t.proxyClientConnections(), "AWS/RDS", "ClientConnections", Map.of("ProxyName", p.name()), "Sum",
+                "GreaterThanThreshold", t.proxyClientConnections(), period, periods, "missing")));
+        return List.copyOf(alarms);
     }
 
     /**
@@ -250,7 +297,7 @@ public final class Database extends ComponentResource implements Store<Boolean>,
         if (t.databaseConnectionsPercent() == null) {
             return t.databaseConnections();
         }
-        int max = args.flavor().maxConnections(args.instanceClass()).orElseThrow();
+        int max = args.maxConnections().orElseThrow();
         return Math.max(1, max * t.databaseConnectionsPercent() / 100);
     }
 
@@ -258,11 +305,18 @@ public final class Database extends ComponentResource implements Store<Boolean>,
         if (t.databaseConnectionsPercent() == null) {
             return "Database connections > " + t.databaseConnections();
         }
-        return "Database connections > " + t.databaseConnectionsPercent() + " % of " + args.instanceClass() + "'s "
-                + args.flavor().maxConnections(args.instanceClass()).orElseThrow() + " (" + connectionsThreshold(t) + ")";
+        String of = args.parameters().containsKey("max_connections") ? "max_connections "
+                : args.instanceClass() + "'s ";
+        return "Database connections > " + t.databaseConnectionsPercent() + " % of " + of
+                + args.maxConnections().orElseThrow() + " (" + connectionsThreshold(t) + ")";
     }
 
     public Output<String> host() {
         return host;
+    }
+
+    /** The proxy's endpoint, when the database has a proxy. */
+    public java.util.Optional<Output<String>> proxyHost() {
+        return proxy.map(DatabaseProxy::endpoint);
     }
 }

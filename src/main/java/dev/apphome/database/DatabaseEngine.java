@@ -27,6 +27,15 @@ public enum DatabaseEngine {
     public record Parameter(String name, String value, String applyMethod) {
     }
 
+    /**
+     * What the parameter groups hold.
+     *
+     * @param main      the instance's parameter group, or an Aurora cluster's cluster parameter group
+     * @param instances an Aurora cluster's instance-level parameters, for its instances' group; empty otherwise
+     */
+    public record ParameterGroups(List<Parameter> main, List<Parameter> instances) {
+    }
+
     /** The slow-query log on, for queries over 2 s, written to a file (the table default is not exported). */
     private static List<Parameter> mysqlLogs() {
         return List.of(new Parameter("slow_query_log", "1", "immediate"),
@@ -89,6 +98,56 @@ public enum DatabaseEngine {
             all.add(new Parameter(tlsParameter, tlsOn, "pending-reboot"));
             all.addAll(logging);
             return List.copyOf(all);
+        }
+
+        /** What AWS calls this engine in this deployment, e.g. {@code Aurora MySQL}. */
+        public String label() {
+            String engine = rdsEngine.contains("mysql") ? "MySQL" : "PostgreSQL";
+            return aurora() ? "Aurora " + engine : "RDS for " + engine;
+        }
+
+        /** Whether this is the Aurora flavor. */
+        public boolean aurora() {
+            return rdsEngine.startsWith("aurora-");
+        }
+
+        /** The parameters a stack file may set for this flavor. */
+        public List<DatabaseParameter> tunable() {
+            return DatabaseParameter.of(rdsEngine);
+        }
+
+        /**
+         * The parameter groups' contents with the stack file's {@code overrides} merged in: the
+         * program's own parameters first, in their order, a stack-file value replacing the program's
+         * (never the TLS parameter's, which the settings rules keep on), then the other overrides by
+         * name. An Aurora cluster's instance-level parameters go to the instances' group.
+         *
+         * @param overrides parameter name to value, already checked against {@link #tunable()}
+         */
+        public ParameterGroups groups(java.util.Map<String, String> overrides) {
+            List<Parameter> main = new java.util.ArrayList<>();
+            List<Parameter> instances = new java.util.ArrayList<>();
+            java.util.Set<String> own = new java.util.HashSet<>();
+            for (Parameter p : parameters()) {
+                own.add(p.name());
+                String value = overrides.get(p.name());
+                main.add(value == null || p.name().equals(tlsParameter) ? p
+                        : new Parameter(p.name(), known(p.name()).value().accept(value), known(p.name()).applyMethod()));
+            }
+            for (String name : new java.util.TreeSet<>(overrides.keySet())) {
+                if (own.contains(name)) {
+                    continue;
+                }
+                DatabaseParameter known = known(name);
+                Parameter p = new Parameter(name, known.value().accept(overrides.get(name)), known.applyMethod());
+                (aurora() && known.level() == DatabaseParameter.Level.INSTANCE ? instances : main).add(p);
+            }
+            return new ParameterGroups(List.copyOf(main), List.copyOf(instances));
+        }
+
+        private DatabaseParameter known(String name) {
+            return tunable().stream().filter(k -> k.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(name + " is not a parameter of " + label()));
         }
 
         /** The parameter-group family for {@code version}, e.g. {@code postgres16} or {@code aurora-mysql8.0}. */

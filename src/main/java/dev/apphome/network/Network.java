@@ -13,6 +13,12 @@ import com.pulumi.aws.ec2.InternetGateway;
 import com.pulumi.aws.ec2.InternetGatewayArgs;
 import com.pulumi.aws.ec2.NatGateway;
 import com.pulumi.aws.ec2.NatGatewayArgs;
+import com.pulumi.aws.ec2.NetworkAcl;
+import com.pulumi.aws.ec2.NetworkAclArgs;
+import com.pulumi.aws.ec2.NetworkAclAssociation;
+import com.pulumi.aws.ec2.NetworkAclAssociationArgs;
+import com.pulumi.aws.ec2.NetworkAclRule;
+import com.pulumi.aws.ec2.NetworkAclRuleArgs;
 import com.pulumi.aws.ec2.Route;
 import com.pulumi.aws.ec2.RouteArgs;
 import com.pulumi.aws.ec2.RouteTable;
@@ -64,12 +70,21 @@ public final class Network extends ComponentResource {
     private final CustomResourceOptions child;
     private final Firewall endpointFirewall;
     private final java.util.Set<String> endpoints = new java.util.LinkedHashSet<>();
+    private final List<SubnetPlan.Planned> plan;
+    private final boolean guardIsolatedTier;
+    private final Map<Integer, Integer> isolatedPorts = new java.util.LinkedHashMap<>();
+    private NetworkAcl isolatedAcl;
+    private final List<com.pulumi.resources.Resource> isolatedAclRules = new ArrayList<>();
+    private boolean isolatedTierTalksToItself;
+    private boolean isolatedAclApplied;
 
     public Network(String name, NetworkSettings args, AwsContext aws, Output<String> keyArn, Protection protection,
                    ComponentResourceOptions options) {
         super("apphome:network:Network", name, options);
         Rule.require(args);
         List<SubnetPlan.Planned> plan = args.subnets();
+        this.plan = plan;
+        this.guardIsolatedTier = args.isolatedAcl();
         CustomResourceOptions child = protection.child(this);
 
         this.vpc = new Vpc(Naming.child(name, "vpc"), VpcArgs.builder()
@@ -273,8 +288,123 @@ public final class Network extends ComponentResource {
                 .build(), child);
     }
 
+    /**
+     * Lets the services in the private subnets reach a store in the isolated subnets on TCP
+     * {@code port}, through the isolated tier's network ACL (when the stack has one): an inbound rule
+     * from each private subnet's range on that port, and outbound rules for the replies to each
+     * private subnet's ephemeral ports (network ACLs are stateless). Every store that lives in the
+     * isolated tier declares its port here; asking twice for one port makes one set of rules. The
+     * security groups still decide which services may connect; the ACL bounds the tier as a whole.
+     *
+     * <p>Rule numbers are derived from what a rule admits, never from the order stores ask, so that
+     * adding or removing a store leaves every other rule as it is: inbound from private subnet
+     * {@code z} on port {@code p} is {@code 1000 × z + p mod 1000} (5432 from private-1 is 1432),
+     * outbound replies to private subnet {@code z} are {@code 1000 × z}.
+     */
+    public void admitToIsolatedTier(int port) {
+        if (!guardIsolatedTier || isolatedPorts.containsKey(port)) {
+            return;
+        }
+        Integer clash = isolatedPorts.entrySet().stream().filter(e -> e.getValue() == port % 1000)
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        if (clash != null) {
+            throw new IllegalStateException("ports " + clash + " and " + port + " would share network ACL rule numbers "
+                    + "(both end in " + port % 1000 + ")");
+        }
+        boolean first = isolatedPorts.isEmpty();
+        isolatedPorts.put(port, port % 1000);
+        for (SubnetPlan.Planned source : tier(SubnetTier.PRIVATE)) {
+            int z = source.zoneIndex() + 1;
+            aclRule("in-private-" + z + "-" + port, false, 1000 * z + port % 1000, source.cidr(), port, port);
+            if (first) {
+                aclRule("out-private-" + z + "-ephemeral", true, 1000 * z, source.cidr(), 1024, 65535);
+            }
+        }
+    }
+
+    /**
+     * Lets stores in the isolated subnets connect to each other across AZs (a database proxy to its
+     * database), through the isolated tier's network ACL: TCP 1024–65535 in both directions between
+     * the isolated subnets' ranges, rules {@code 10000 + z}. One range serves both the connection and
+     * its replies, since every store port is above 1023 and replies arrive on ephemeral ports anyway.
+     */
+    public void connectWithinIsolatedTier() {
+        if (!guardIsolatedTier || isolatedTierTalksToItself) {
+            return;
+        }
+        isolatedTierTalksToItself = true;
+        for (SubnetPlan.Planned peer : tier(SubnetTier.ISOLATED)) {
+            int z = peer.zoneIndex() + 1;
+            aclRule("in-isolated-" + z + "-ephemeral", false, 10000 + z, peer.cidr(), 1024, 65535);
+            aclRule("out-isolated-" + z + "-ephemeral", true, 10000 + z, peer.cidr(), 1024, 65535);
+        }
+    }
+
+    /**
+     * Attaches the isolated tier's network ACL to the isolated subnets, once every store there has
+     * declared its ports. The associations wait for every rule: a subnet that is already serving
+     * clients switches to the ACL only when it admits them, instead of denying them while AWS creates
+     * the rules; and when the ACL is removed, the subnets return to the VPC's default ACL before any
+     * rule is deleted. Without a store in the tier, or with {@code isolatedAcl: false}, there is no ACL.
+     */
+    public void applyIsolatedAcl() {
+        if (isolatedAcl == null || isolatedAclApplied) {
+            return;
+        }
+        isolatedAclApplied = true;
+        List<Subnet> isolated = subnets.get(SubnetTier.ISOLATED);
+        for (int i = 0; i < isolated.size(); i++) {
+            new NetworkAclAssociation(Naming.child(name, "isolated-acl-isolated-" + (i + 1)),
+                    NetworkAclAssociationArgs.builder()
+                            .networkAclId(isolatedAcl.id())
+                            .subnetId(isolated.get(i).id())
+                            .build(),
+                    CustomResourceOptions.builder().parent(this).dependsOn(List.copyOf(isolatedAclRules)).build());
+        }
+    }
+
+    private List<SubnetPlan.Planned> tier(SubnetTier tier) {
+        return plan.stream().filter(p -> p.tier() == tier).toList();
+    }
+
+    /** One allow rule of the isolated tier's ACL, the ACL itself made with the first. */
+    private void aclRule(String label, boolean egress, int number, String cidr, int fromPort, int toPort) {
+        if (isolatedAclApplied) {
+            throw new IllegalStateException("the isolated tier's network ACL was applied before rule " + label);
+        }
+        String aclName = Naming.child(name, "isolated-acl");
+        if (isolatedAcl == null) {
+            // Standalone rules only: an ACL with inline rules would delete these on its next update. No inline
+            // rules also means AWS's final deny-all rule is the only other one, in both directions.
+            isolatedAcl = new NetworkAcl(aclName, NetworkAclArgs.builder()
+                    .vpcId(vpc.id())
+                    .tags(Map.of("Name", aclName))
+                    .build(), child);
+        }
+        isolatedAclRules.add(new NetworkAclRule(Naming.child(aclName, label), NetworkAclRuleArgs.builder()
+                .networkAclId(isolatedAcl.id())
+                .ruleNumber(number)
+                .egress(egress)
+                .protocol("tcp")
+                .ruleAction("allow")
+                .cidrBlock(cidr)
+                .fromPort(fromPort)
+                .toPort(toPort)
+                .build(), child));
+    }
+
     public Output<String> vpcId() {
         return vpc.id();
+    }
+
+    /** How many AZs the subnets span. */
+    public int zones() {
+        return subnets.get(SubnetTier.PRIVATE).size();
+    }
+
+    /** The ids of one tier's subnets in the first {@code count} AZs, in AZ order. */
+    public Output<List<String>> ids(SubnetTier tier, int count) {
+        return Output.all(subnets.get(tier).stream().limit(count).map(Subnet::id).toList());
     }
 
     /** The ids of one tier's subnets, in AZ order. */

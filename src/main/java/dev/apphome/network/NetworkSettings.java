@@ -17,6 +17,8 @@ import java.util.Map;
  * @param natGateways          how private subnets reach the internet
  * @param subnetPrefixes       the size of each tier's subnets
  * @param interfaceEndpoints   whether to add interface endpoints so that tasks start without NAT
+ * @param isolatedAcl          whether the isolated subnets get a network ACL that admits only the private
+ *                             subnets, on the ports of the stores there
  * @param flowLogRetentionDays days VPC flow logs are kept
  */
 public record NetworkSettings(
@@ -31,6 +33,9 @@ public record NetworkSettings(
         @Key(doc = "subnet sizes; CIDRs are planned, never typed") SubnetPrefixes subnetPrefixes,
         @Key(doc = "ECR, Logs and Secrets Manager endpoints in the private subnets (about $7.30 per endpoint per AZ "
                 + "per month)", dflt = "false") boolean interfaceEndpoints,
+        @Key(doc = "a network ACL on the isolated subnets: only the private subnets, only on the ports of the stores "
+                + "there (and their replies); false leaves the VPC's default ACL, which allows everything",
+                dflt = "true") boolean isolatedAcl,
         @Key(doc = "flow-log retention", unit = "days", dflt = "30") LogRetention flowLogRetentionDays) {
 
     /**

@@ -172,6 +172,40 @@ public class PlanMocks implements Mocks {
                 state.put("arn", arnPrefix + "cluster:" + physical);
                 state.put("masterUserSecrets", List.of(masterSecret(hex)));
             }
+            case "aws:rds/proxy:Proxy" -> {
+                // The proxy's resource id (prx-…) ends its ARN; IAM sign-in through the proxy names it.
+                id = physical;
+                state.put("name", physical);
+                state.put("arn", arnPrefix + "db-proxy:prx-" + hex.substring(0, 17));
+                state.put("endpoint", physical + ".proxy-c" + hex.substring(0, 11) + "." + region + ".rds.amazonaws.com");
+            }
+            case "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup" -> {
+                id = String.valueOf(state.get("dbProxyName"));
+                state.put("name", "default");
+                state.put("arn", arnPrefix + "target-group:prx-tg-" + hex.substring(0, 17));
+            }
+            case "aws:msk/cluster:Cluster" -> {
+                // arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>-<n>, as MSK writes it.
+                String clusterName = String.valueOf(state.getOrDefault("clusterName", physical));
+                String uuid = uuid(hex) + "-1";
+                id = "arn:aws:kafka:" + region + ":" + ACCOUNT_ID + ":cluster/" + clusterName + "/" + uuid;
+                state.put("clusterName", clusterName);
+                state.put("clusterUuid", uuid);
+                state.put("arn", id);
+                int brokers = ((Number) state.getOrDefault("numberOfBrokerNodes", 3)).intValue();
+                List<String> hosts = new java.util.ArrayList<>();
+                for (int b = 1; b <= brokers; b++) {
+                    hosts.add("b-" + b + "." + clusterName + "." + hex.substring(0, 6) + ".c2.kafka." + region
+                            + ".amazonaws.com:9098");
+                }
+                state.put("bootstrapBrokersSaslIam", String.join(",", hosts));
+            }
+            case "aws:msk/configuration:Configuration" -> {
+                id = "arn:aws:kafka:" + region + ":" + ACCOUNT_ID + ":configuration/" + physical + "/" + uuid(hex) + "-1";
+                state.put("name", physical);
+                state.put("arn", id);
+                state.put("latestRevision", 1);
+            }
             case "aws:elasticache/replicationGroup:ReplicationGroup" -> {
                 id = String.valueOf(state.getOrDefault("replicationGroupId", physical));
                 state.put("arn", arnPrefix + "replicationgroup:" + id);

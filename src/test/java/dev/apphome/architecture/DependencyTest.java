@@ -17,7 +17,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class DependencyTest {
 
     /** Packages that build resources, and the contracts they share. */
-    static final String[] COMPONENTS = {"..alerts..", "..audit..", "..budget..", "..cache..", "..common..", "..database..", "..edge..", "..identity..", "..keys..", "..registry..",
+    static final String[] COMPONENTS = {"..alerts..", "..audit..", "..budget..", "..cache..", "..common..", "..database..", "..edge..", "..identity..", "..kafka..", "..keys..", "..registry..",
             "..loadbalancer..", "..messaging..", "..network..", "..secrets..", "..service..", "..storage..", "..tables..",
             "..wiring..", "..schema.."};
 

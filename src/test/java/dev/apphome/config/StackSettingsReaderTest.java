@@ -160,7 +160,7 @@ class StackSettingsReaderTest {
                         + "pulumi config set --secret --stack test stripeKey '<value>'",
                 "Pulumi.test.yaml: apphome:network.availabilityZones: expected a whole number from 2 to 6, found 'two'",
                 "Pulumi.test.yaml: apphome:network.natGateway: unknown key; did you mean 'natGateways'?; allowed keys here: "
-                        + "cidr, availabilityZones, zoneSlots, natGateways, subnetPrefixes, interfaceEndpoints, "
+                        + "cidr, availabilityZones, zoneSlots, natGateways, subnetPrefixes, interfaceEndpoints, isolatedAcl, "
                         + "flowLogRetentionDays",
                 "Pulumi.test.yaml: apphome:services.api.memroy: unknown key; did you mean 'memory'?; allowed keys here: "
                         + "kind, image, port, cpu, memory, architecture, desiredCount, minCount, maxCount, scaling, "

@@ -125,7 +125,7 @@ class DatabaseComponentTest {
     void settingsBuiltInCodeCannotBypassTheRules() {
         // A reader-less Aurora cluster cannot fail over; the reader refuses it in a stack file, the component in code.
         var broken = new DatabaseSettings(DatabaseEngine.POSTGRES, new DatabaseDeployment.Aurora(0, true), null,
-                "db.r6g.large", 7, true, false, false, "app", false);
+                "db.r6g.large", 7, true, false, false, "app", false, Map.of(), java.util.Optional.empty());
 
         var e = assertThrows(Exception.class, () -> Components.declare(s -> new Database("db", broken, s.stores())));
         assertTrue(e.getMessage().contains("Aurora breaks its rules: [multiAz: is true for an Aurora cluster with readers: 0"),

@@ -84,6 +84,11 @@ public final class Components {
             return stores(List.of());
         }
 
+        /** What a store is placed into in a VPC over {@code zones} AZs (the first call decides the VPC). */
+        public StoreContext stores(int zones) {
+            return new StoreContext(network(zones), aws, keyArn(), protection, 30, new dev.apphome.wiring.Declared());
+        }
+
         /** The same, with {@code earlier} declared before the store (a queue finds its topics there). */
         public StoreContext stores(List<? extends Store<?>> earlier) {
             var declared = new Declared();
@@ -106,6 +111,35 @@ public final class Components {
         return PlanRunner.runProgram("apphome", "test", new ConfigSource("Pulumi.test.yaml",
                         Map.of("aws:region", REGION), Set.of()), false, new PlanMocks(REGION, false),
                 ctx -> program.accept(new Scope(ctx, protect)));
+    }
+
+    /**
+     * Makes an output's value visible in the plan: the value of a probe resource ({@code
+     * aws:ssm/parameter:Parameter} named {@code probe-<label>}), read back with {@link #probed}. A
+     * connection's values are outputs the program resolves only while it runs.
+     */
+    public static void probe(String label, Output<String> value) {
+        new com.pulumi.aws.ssm.Parameter("probe-" + label, com.pulumi.aws.ssm.ParameterArgs.builder()
+                .type("String").value(value).build());
+    }
+
+    /** Probes a connection: {@code <label>-env-<NAME>}, {@code <label>-secret-<NAME>}, {@code <label>-statements}. */
+    public static void probe(String label, dev.apphome.wiring.Connection connection) {
+        connection.environment().forEach((k, v) -> probe(label + "-env-" + k, v));
+        connection.secrets().forEach((k, v) -> probe(label + "-secret-" + k, v));
+        probe(label + "-statements", dev.apphome.common.PolicyDocument.of(connection.taskStatements()));
+    }
+
+    /** The value a probe recorded. */
+    public static String probed(PlanRunner.Result plan, String label) {
+        return plan.named("aws:ssm/parameter:Parameter", "probe-" + label).inputString("value");
+    }
+
+    /** The names of the probes under {@code prefix}, e.g. a connection's variables. */
+    public static List<String> probes(PlanRunner.Result plan, String prefix) {
+        return plan.ofType("aws:ssm/parameter:Parameter").stream().map(PlannedResource::name)
+                .filter(n -> n.startsWith("probe-" + prefix)).map(n -> n.substring(("probe-" + prefix).length()))
+                .sorted().toList();
     }
 
     /** The resources under the component called {@code name}, at any depth. */
