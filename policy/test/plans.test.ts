@@ -20,37 +20,46 @@ const plans = new Map<string, PlanDocument>();
 
 const files = new Map<string, string>();
 
-/** Writes the plan of a committed stack with bin/plan, as CI does. */
-function makePlan(stack: string, preview: boolean): Promise<void> {
-    const key = `${stack}${preview ? "-preview" : ""}`;
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "apphome-plan-")), `${key}.json`);
-    return new Promise((resolve, reject) => execFile(path.join(REPO, "bin", "plan"),
-        [stack, "--json", file, "--quiet", ...(preview ? ["--preview"] : [])], { cwd: REPO }, (error, _out, err) => {
+/** One plan made in before(): the stack (a committed stack's name or a stack file) and its mode. */
+interface Wanted {
+    key: string;
+    stack: string;
+    preview: boolean;
+}
+
+/**
+ * Plans every wanted stack with bin/plan, as CI does, in one --batch run: one JVM, whose start costs
+ * more than a plan. Each document is kept under its key.
+ */
+function planAll(wanted: Wanted[]): Promise<void> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "apphome-plan-"));
+    const list = path.join(dir, "plans.tsv");
+    fs.writeFileSync(list, wanted.map(w => {
+        files.set(w.key, path.join(dir, `${w.key}.json`));
+        return [w.stack, "--json", files.get(w.key)!, "--quiet", ...(w.preview ? ["--preview"] : [])].join("\t");
+    }).join("\n") + "\n");
+    return new Promise((resolve, reject) => execFile(path.join(REPO, "bin", "plan"), ["--batch", list], { cwd: REPO },
+        (error, _out, err) => {
             if (error) {
-                reject(new Error(`bin/plan ${key} failed: ${err}`));
-            } else {
-                files.set(key, file);
-                plans.set(key, JSON.parse(fs.readFileSync(file, "utf8")));
-                resolve();
+                reject(new Error(`bin/plan --batch failed: ${err}`));
+                return;
             }
+            wanted.forEach(w => plans.set(w.key, JSON.parse(fs.readFileSync(files.get(w.key)!, "utf8"))));
+            resolve();
         }));
 }
 
-/** A fresh copy of a committed stack's plan, made in before(). */
+/** A fresh copy of a plan made in before(). */
 function plan(stack: string, preview = false): PlanDocument {
     return JSON.parse(JSON.stringify(plans.get(`${stack}${preview ? "-preview" : ""}`)));
 }
 
-/** Plans a stack file written to a temporary directory beside the project's Pulumi.yaml. */
-function planOfFile(name: string, yaml: string, preview = false): Promise<PlanDocument> {
+/** A stack file written to a temporary directory beside the project's Pulumi.yaml. */
+function stackFile(name: string, yaml: string): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "apphome-stack-"));
     fs.copyFileSync(path.join(REPO, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
     fs.writeFileSync(path.join(dir, `Pulumi.${name}.yaml`), yaml);
-    return new Promise((resolve, reject) => execFile(path.join(REPO, "bin", "plan"),
-        [path.join(dir, `Pulumi.${name}.yaml`), "--json", path.join(dir, "plan.json"), "--quiet",
-            ...(preview ? ["--preview"] : [])], { cwd: REPO },
-        (error, _out, err) => (error ? reject(new Error(`bin/plan ${name} failed: ${err}`))
-            : resolve(JSON.parse(fs.readFileSync(path.join(dir, "plan.json"), "utf8"))))));
+    return path.join(dir, `Pulumi.${name}.yaml`);
 }
 
 /** A stack file that sets only what is required: a service, a MySQL database, a cache, a bucket, a certificate. */
@@ -181,12 +190,16 @@ const FANOUT = fs.readFileSync(path.join(REPO, "src", "test", "resources", "stac
 let fanout: PlanDocument;
 
 before(async () => {
-    // Two at a time: each is a JVM, and the machine has two cores.
-    await Promise.all([pack.start(), makePlan("dev", false).then(() => makePlan("dev", true))]);
-    await Promise.all([makePlan("prod", false).then(async () => { minimal = await planOfFile("minimal", MINIMAL); }),
-        makePlan("prod", true).then(async () => { fanout = await planOfFile("fanout", FANOUT); })]);
-    await Promise.all([planOfFile("kafka-proxy", KAFKA_PROXY).then(d => { variant.plan = d; }),
-        planOfFile("kafka-proxy", KAFKA_PROXY, true).then(d => { variant.preview = d; })]);
+    const both = (key: string, stack: string): Wanted[] =>
+        [{ key, stack, preview: false }, { key: `${key}-preview`, stack, preview: true }];
+    await Promise.all([pack.start(), planAll([...both("dev", "dev"), ...both("prod", "prod"),
+        { key: "minimal", stack: stackFile("minimal", MINIMAL), preview: false },
+        { key: "fanout", stack: stackFile("fanout", FANOUT), preview: false },
+        ...both("kafka-proxy", stackFile("kafka-proxy", KAFKA_PROXY))])]);
+    minimal = plan("minimal");
+    fanout = plan("fanout");
+    variant.plan = plan("kafka-proxy");
+    variant.preview = plan("kafka-proxy", true);
 });
 after(() => pack.stop());
 

@@ -69,8 +69,44 @@ public final class PlanCommand implements Callable<Integer> {
         silenceSdkLogging();
         var out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         var err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        String caller = System.getenv("APPHOME_CALLER_DIR");
-        System.exit(run(args, caller == null || caller.isEmpty() ? null : Path.of(caller), out, err));
+        String dir = System.getenv("APPHOME_CALLER_DIR");
+        Path caller = dir == null || dir.isEmpty() ? null : Path.of(dir);
+        System.exit(args.length == 2 && args[0].equals("--batch")
+                ? batch(caller == null ? Path.of(args[1]) : caller.resolve(args[1]), caller, out, err)
+                : run(args, caller, out, err));
+    }
+
+    /**
+     * {@code bin/plan --batch LIST}: every line of LIST is one bin/plan command line, its arguments
+     * separated by tabs; all are planned in this one JVM, in order, and the worst exit status is
+     * returned. The policy tests plan many stacks this way: a JVM's start costs more than a plan.
+     */
+    static int batch(Path list, PrintStream out, PrintStream err) {
+        return batch(list, null, out, err);
+    }
+
+    /** As {@link #batch(Path, PrintStream, PrintStream)}, with relative paths in LIST resolved as from {@code caller}. */
+    static int batch(Path list, Path caller, PrintStream out, PrintStream err) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(list, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("error: cannot read --batch " + list + ": " + reason(e) + "; give a file of bin/plan "
+                    + "command lines, one per line, arguments separated by tabs.");
+            return FAILED;
+        }
+        int worst = 0;
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int status = run(line.split("\t"), caller, out, err);
+            if (status != 0) {
+                err.println("bin/plan --batch: exit " + status + " for: " + line.replace('\t', ' '));
+            }
+            worst = Math.max(worst, status);
+        }
+        return worst;
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {

@@ -43,6 +43,30 @@ class PlanCommandTest {
     }
 
     @Test
+    void aBatchPlansEveryLineInOneJvmAndReturnsTheWorstStatus(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("dev.json");
+        Path bad = dir.resolve("Pulumi.broken.yaml");
+        Files.writeString(bad, "config:\n  aws:region: mars-1\n");
+        Files.copy(Stacks.ROOT.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Path list = dir.resolve("plans.tsv");
+        Files.writeString(list, String.join("\n", "# one plan per line, arguments tab-separated", "",
+                String.join("\t", Stacks.ROOT.resolve("Pulumi.dev.yaml").toString(), "--json", good.toString(), "--quiet"),
+                String.join("\t", bad.toString(), "--quiet")) + "\n");
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+
+        int status = PlanCommand.batch(list, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(PlanCommand.INVALID, status);
+        assertTrue(Files.size(good) > 0, "the good line was planned although a later one fails");
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Wrote " + good));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("bin/plan --batch: exit 1 for: " + bad + " --quiet"),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(PlanCommand.FAILED, PlanCommand.batch(dir.resolve("missing.tsv"), new PrintStream(out), new PrintStream(err)));
+    }
+
+    @Test
     void writesThePreviewJsonShapeWithRealisticIdsAndDependencies(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("plans/dev.json");
         var run = run(Stacks.ROOT.resolve("Pulumi.dev.yaml").toString(), "--json", json.toString(), "--quiet");
