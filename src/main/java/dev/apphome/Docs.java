@@ -55,7 +55,10 @@ public final class Docs {
             var plan = PlanRunner.run(AppStack.settings(StackFile.projectName(file), stack, source), source, false);
             estimates.put(stack, CostDocs.estimate(plan, root, stack));
         }
-        Files.writeString(readme, CostDocs.withCosts(withReference(Files.readString(readme)), estimates));
-        System.out.println("Wrote the configuration reference and the cost estimate into " + readme);
+        Map<ExampleDocs.Example, PlanRunner.Result> examples = new LinkedHashMap<>();
+        ExampleDocs.examples(root).forEach(e -> examples.put(e, ExampleDocs.plan(e)));
+        Files.writeString(readme, ExampleDocs.withExamples(CostDocs.withCosts(withReference(Files.readString(readme)), estimates),
+                ExampleDocs.rows(root, examples)));
+        System.out.println("Wrote the configuration reference, the cost estimate and the example table into " + readme);
     }
 }

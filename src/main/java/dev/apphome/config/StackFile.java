@@ -396,13 +396,19 @@ public final class StackFile {
     }
 
     /**
-     * The project name from the Pulumi.yaml beside the stack file, or, for a stack file kept
-     * elsewhere (an example), from the Pulumi.yaml of the directory the command runs in.
+     * The project file a stack file belongs to: the Pulumi.yaml beside it, or, for a stack file kept
+     * elsewhere (an example under {@code examples/}), the Pulumi.yaml of the directory the command
+     * runs in, as the Pulumi CLI takes the project from there once the file is copied to it.
      */
+    public static Path projectFile(Path stackFile) {
+        Path beside = stackFile.toAbsolutePath().normalize().getParent().resolve("Pulumi.yaml");
+        return Files.exists(beside) ? beside : Path.of("").toAbsolutePath().resolve("Pulumi.yaml");
+    }
+
+    /** The project name from {@link #projectFile}. */
     public static String projectName(Path stackFile) {
-        Path beside = stackFile.toAbsolutePath().getParent().resolve("Pulumi.yaml");
-        Path here = Path.of("").toAbsolutePath().resolve("Pulumi.yaml");
-        Path project = Files.exists(beside) ? beside : here;
+        Path project = projectFile(stackFile);
+        Path here = Path.of("").toAbsolutePath();
         Problems problems = new Problems(stackFile.getFileName().toString());
         try {
             Object document = toJava(compose(Files.readString(project), "Pulumi.yaml", problems), "", problems);
@@ -411,7 +417,7 @@ public final class StackFile {
             }
             problems.add("(project)", project + " has no name: line; allowed: a Pulumi.yaml with name: <project>");
         } catch (IOException e) {
-            problems.add("(project)", "no Pulumi.yaml beside the stack file or in " + here.getParent()
+            problems.add("(project)", "no Pulumi.yaml beside the stack file or in " + here
                     + "; allowed: a stack file of a Pulumi project (run from the project's directory)");
         }
         throw new InvalidSettingsException(problems.all());

@@ -56,17 +56,24 @@ public final class PlanCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
+    /** Where the user ran bin/plan, which changes to the repository root: relative paths are theirs; null: here. */
+    private final Path caller;
 
-    PlanCommand(PrintStream out, PrintStream err) {
+    PlanCommand(PrintStream out, PrintStream err, Path caller) {
         this.out = out;
         this.err = err;
+        this.caller = caller;
     }
 
     public static void main(String[] args) {
         silenceSdkLogging();
         var out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         var err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(args.length == 2 && args[0].equals("--batch") ? batch(Path.of(args[1]), out, err) : run(args, out, err));
+        String dir = System.getenv("APPHOME_CALLER_DIR");
+        Path caller = dir == null || dir.isEmpty() ? null : Path.of(dir);
+        System.exit(args.length == 2 && args[0].equals("--batch")
+                ? batch(caller == null ? Path.of(args[1]) : caller.resolve(args[1]), caller, out, err)
+                : run(args, caller, out, err));
     }
 
     /**
@@ -75,6 +82,11 @@ public final class PlanCommand implements Callable<Integer> {
      * returned. The policy tests plan many stacks this way: a JVM's start costs more than a plan.
      */
     static int batch(Path list, PrintStream out, PrintStream err) {
+        return batch(list, null, out, err);
+    }
+
+    /** As {@link #batch(Path, PrintStream, PrintStream)}, with relative paths in LIST resolved as from {@code caller}. */
+    static int batch(Path list, Path caller, PrintStream out, PrintStream err) {
         List<String> lines;
         try {
             lines = Files.readAllLines(list, StandardCharsets.UTF_8);
@@ -88,7 +100,7 @@ public final class PlanCommand implements Callable<Integer> {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            int status = run(line.split("\t"), out, err);
+            int status = run(line.split("\t"), caller, out, err);
             if (status != 0) {
                 err.println("bin/plan --batch: exit " + status + " for: " + line.replace('\t', ' '));
             }
@@ -98,13 +110,19 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        return new CommandLine(new PlanCommand(out, err)).setOut(new java.io.PrintWriter(out, true))
+        return run(args, null, out, err);
+    }
+
+    /** Runs as bin/plan started in directory {@code caller} (null: the working directory). */
+    static int run(String[] args, Path caller, PrintStream out, PrintStream err) {
+        return new CommandLine(new PlanCommand(out, err, caller)).setOut(new java.io.PrintWriter(out, true))
                 .setErr(new java.io.PrintWriter(err, true)).execute(args);
     }
 
     @Override
     public Integer call() {
-        Path file = resolve(stack);
+        Path file = fromCaller(resolve(stack), stack);
+        json = json == null ? null : fromCaller(json, json.toString());
         String stackName = stackName(file);
         if (json != null) {
             String problem = outputProblem(json, file);
@@ -153,7 +171,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         out.println("Resources: + " + result.resources().size() + " to create (" + resources + " AWS resources, "
                 + (result.resources().size() - resources) + " components)");
-        Path pulumiYaml = file.toAbsolutePath().getParent().resolve("Pulumi.yaml");
+        Path pulumiYaml = StackFile.projectFile(file);
         if (cost) {
             // The document --json writes, priced as bin/cost prices it.
             try {
@@ -188,7 +206,7 @@ public final class PlanCommand implements Callable<Integer> {
      */
     static String outputProblem(Path target, Path stackFile) {
         Path absolute = target.toAbsolutePath().normalize();
-        Path project = stackFile.toAbsolutePath().normalize().getParent().resolve("Pulumi.yaml");
+        Path project = StackFile.projectFile(stackFile);
         for (Path input : List.of(stackFile.toAbsolutePath().normalize(), project)) {
             if (absolute.equals(input) || (Files.exists(absolute) && Files.exists(input) && sameFile(absolute, input))) {
                 return "--json " + target + " is " + (input.equals(project) ? "the project file" : "the stack file")
@@ -237,6 +255,19 @@ public final class PlanCommand implements Callable<Integer> {
             return fs.getReason().toLowerCase(java.util.Locale.ROOT);
         }
         return e.getMessage();
+    }
+
+    /**
+     * A path the user gave, relative to where they ran bin/plan (a stack name is the project's
+     * {@code Pulumi.<name>.yaml} and stays relative to the root). Unchanged when that is here.
+     */
+    private Path fromCaller(Path path, String given) {
+        boolean name = path.toString().equals("Pulumi." + given + ".yaml");
+        if (caller == null || name || path.isAbsolute() || caller.toAbsolutePath().normalize()
+                .equals(Path.of("").toAbsolutePath().normalize())) {
+            return path;
+        }
+        return caller.resolve(path).normalize();
     }
 
     static Path resolve(String stack) {

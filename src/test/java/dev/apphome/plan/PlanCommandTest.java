@@ -33,6 +33,15 @@ class PlanCommandTest {
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** As bin/plan started in {@code caller}. */
+    private static Run run(String[] args, Path caller) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int exit = PlanCommand.run(args, caller, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void aBatchPlansEveryLineInOneJvmAndReturnsTheWorstStatus(@TempDir Path dir) throws Exception {
         Path good = dir.resolve("dev.json");
@@ -243,6 +252,49 @@ class PlanCommandTest {
 
         assertEquals(1, run.status());
         assertTrue(run.err().contains("Pulumi.nope.yaml: (file): does not exist at "));
+    }
+
+    /** A stack file with no Pulumi.yaml beside it, as the examples under examples/ are kept. */
+    private static Path exampleOutsideTheRoot(Path dir) throws Exception {
+        Path example = Files.createDirectories(dir.resolve("examples/shop"));
+        return Files.writeString(example.resolve("Pulumi.staging.yaml"), Stacks.MINIMAL);
+    }
+
+    @Test
+    void aStackFileOutsideTheRootIsPlannedAsTheRootProjectsStackNamedByTheFile(@TempDir Path dir) throws Exception {
+        Path file = exampleOutsideTheRoot(dir);
+        Path json = dir.resolve("plan.json");
+
+        var run = run(file.toString(), "--json", json.toString(), "--quiet");
+
+        assertEquals(0, run.status(), run.err());
+        var document = map(Json.parse(Files.readString(json)));
+        var stack = map(map(list(document.get("steps")).get(0)).get("newState"));
+        assertEquals("urn:pulumi:staging::apphome::pulumi:pulumi:Stack::apphome-staging", stack.get("urn"));
+        // The defaults Pulumi.yaml declares come from the root's project file, as for a root stack file.
+        assertEquals("30", map(document.get("config")).get("apphome:logRetentionDays"));
+        assertEquals("true", map(document.get("config")).get("apphome:protectResources"));
+    }
+
+    @Test
+    void relativePathsAreTheCallersWhenBinPlanRunsFromAnExamplesDirectory(@TempDir Path dir) throws Exception {
+        Path file = exampleOutsideTheRoot(dir);
+
+        var run = run(new String[]{"Pulumi.staging.yaml", "--json", "plan.json", "--quiet"}, file.getParent());
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().startsWith("Resources: + "), run.out());
+        assertTrue(run.out().contains("Wrote " + file.resolveSibling("plan.json")), run.out());
+        assertTrue(Files.exists(file.resolveSibling("plan.json")));
+    }
+
+    @Test
+    void aStackNameIsTheRootsStackFileWhereverBinPlanRuns(@TempDir Path dir) throws Exception {
+        var run = run(new String[]{"nope"}, exampleOutsideTheRoot(dir).getParent());
+
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("Pulumi.nope.yaml: (file): does not exist at " + Stacks.ROOT.resolve("Pulumi.nope.yaml")),
+                run.err());
     }
 
     @Test

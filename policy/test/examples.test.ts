@@ -1,0 +1,96 @@
+import { after, before, describe, it } from "node:test";
+import * as assert from "node:assert/strict";
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { PackConfig, PlanDocument } from "../src/engine/analyzer";
+import { Pack, PACK_DIR } from "./support";
+
+/**
+ * The pack over every example stack under examples/<system>/: production examples with prod.json,
+ * the smaller ones with dev.json, none may have a mandatory violation. The plans are the documents
+ * the Java tests of the same bin/test run left in target/example-plans (each example is planned
+ * once); a document missing or older than its stack file or the program is made again with bin/plan.
+ */
+const REPO = path.resolve(PACK_DIR, "..");
+const DOCUMENTS = path.join(REPO, "target", "example-plans");
+const pack = new Pack();
+
+interface Example { system: string; stack: string; file: string }
+
+const EXAMPLES: Example[] = fs.readdirSync(path.join(REPO, "examples"), { withFileTypes: true })
+    .filter(d => d.isDirectory())
+    .flatMap(d => fs.readdirSync(path.join(REPO, "examples", d.name))
+        .filter(f => /^Pulumi\.[a-z0-9-]+\.yaml$/.test(f))
+        .map(f => ({ system: d.name, stack: f.replace(/^Pulumi\.|\.yaml$/g, ""), file: path.join(REPO, "examples", d.name, f) })))
+    .sort((a, b) => `${a.system}/${a.stack}`.localeCompare(`${b.system}/${b.stack}`));
+
+/** The newest modification time under the program's sources, as bin/plan decides whether to rebuild. */
+function newestSource(): number {
+    let newest = fs.statSync(path.join(REPO, "pom.xml")).mtimeMs;
+    const walk = (dir: string) => fs.readdirSync(dir, { withFileTypes: true }).forEach(e => {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) {
+            walk(p);
+        } else {
+            newest = Math.max(newest, fs.statSync(p).mtimeMs);
+        }
+    });
+    walk(path.join(REPO, "src", "main"));
+    return newest;
+}
+
+function planWithBinPlan(example: Example): Promise<string> {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "apphome-example-")), `${example.system}-${example.stack}.json`);
+    return new Promise((resolve, reject) => execFile(path.join(REPO, "bin", "plan"), [example.file, "--json", file, "--quiet"],
+        { cwd: REPO }, (error, _out, err) => (error ? reject(new Error(`bin/plan ${example.file} failed: ${err}`)) : resolve(file))));
+}
+
+const plans = new Map<string, PlanDocument>();
+const key = (e: Example) => `${e.system}/${e.stack}`;
+
+before(async () => {
+    const program = newestSource();
+    const stale = EXAMPLES.filter(e => {
+        const doc = path.join(DOCUMENTS, `${e.system}-${e.stack}.json`);
+        return !fs.existsSync(doc) || fs.statSync(doc).mtimeMs < Math.max(program, fs.statSync(e.file).mtimeMs);
+    });
+    const made = new Map<string, string>();
+    // Two at a time: each is a JVM, and the machine has two cores.
+    for (let i = 0; i < stale.length; i += 2) {
+        await Promise.all(stale.slice(i, i + 2).map(async e => made.set(key(e), await planWithBinPlan(e))));
+    }
+    for (const e of EXAMPLES) {
+        const file = made.get(key(e)) ?? path.join(DOCUMENTS, `${e.system}-${e.stack}.json`);
+        plans.set(key(e), JSON.parse(fs.readFileSync(file, "utf8")));
+    }
+    await pack.start();
+});
+after(() => pack.stop());
+
+function config(name: string): PackConfig {
+    return JSON.parse(fs.readFileSync(path.join(PACK_DIR, "config", `${name}.json`), "utf8"));
+}
+
+describe("the example stacks", () => {
+    it("are the four systems, each with production and one smaller environment", () => {
+        assert.deepEqual(EXAMPLES.map(key), ["commerce-link-hub/dev", "commerce-link-hub/prod", "social-analytics/prod",
+            "social-analytics/staging", "wallet-service/prod", "wallet-service/staging", "wellness-platform/dev",
+            "wellness-platform/prod"]);
+    });
+
+    for (const example of EXAMPLES) {
+        const packConfig = example.stack === "prod" ? "prod" : "dev";
+        it(`${key(example)} has no mandatory violation with ${packConfig}.json`, async () => {
+            const diagnostics = await pack.run(plans.get(key(example))!, config(packConfig));
+
+            const mandatory = diagnostics.filter(d => d.level === "mandatory").map(d => `${d.policy}: ${d.message}`);
+            assert.deepEqual(mandatory, []);
+            if (packConfig === "prod") {
+                // Production examples pass the production pack whole: not even an advisory finding.
+                assert.deepEqual(diagnostics.map(d => d.policy), []);
+            }
+        });
+    }
+});
