@@ -13,6 +13,7 @@ export const T = {
     securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
     ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     flowLog: "aws:ec2/flowLog:FlowLog",
+    ec2Instance: "aws:ec2/instance:Instance",
     rdsInstance: "aws:rds/instance:Instance",
     rdsCluster: "aws:rds/cluster:Cluster",
     rdsClusterInstance: "aws:rds/clusterInstance:ClusterInstance",
