@@ -93,7 +93,7 @@ final class CrossRules {
                     && ImageSource.of(s.image(), "aws").ecr().isEmpty()) {
                 d.problems.add(path + ".image", "found '" + s.image() + "', an image in "
                         + ImageSource.of(s.image(), "aws").registry() + ", outside ECR, which a network without NAT "
-                        + "gateways cannot reach; allowed: an ECR image, or network.natGateways single or onePerAz");
+                        + "gateways cannot reach; allowed: an ECR image, or network.natGateways single, onePerAz or instance");
             }
             if (d.cluster != null && s.architecture() == CpuArchitecture.ARM64 && s.capacity().over(d.cluster).spotWeight() > 0) {
                 boolean own = s.capacity().spotWeight() != null;
@@ -111,7 +111,7 @@ final class CrossRules {
             }
             if (d.network != null && d.network.natGateways() == NatGateways.NONE && s.tracing().enabled()) {
                 d.problems.add(path + ".tracing", "is on in a network without NAT gateways, which cannot pull the X-Ray "
-                        + "daemon from AWS's public registry; allowed: natGateways single or onePerAz, or no tracing");
+                        + "daemon from AWS's public registry; allowed: natGateways single, onePerAz or instance, or no tracing");
             }
         }
         Map<Integer, String> priorities = new HashMap<>();
