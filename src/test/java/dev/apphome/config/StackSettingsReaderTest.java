@@ -6,6 +6,7 @@ import dev.apphome.database.DatabaseDeployment;
 import dev.apphome.database.DatabaseEngine;
 import dev.apphome.loadbalancer.Certificate;
 import dev.apphome.network.NatGateways;
+import dev.apphome.network.NatInstanceType;
 import dev.apphome.secrets.SecretSource;
 import dev.apphome.service.CpuArchitecture;
 import dev.apphome.service.ServiceKind;
@@ -36,7 +37,8 @@ class StackSettingsReaderTest {
         var dev = Stacks.committed("dev");
 
         assertEquals(2, dev.network().availabilityZones());
-        assertEquals(NatGateways.SINGLE, dev.network().natGateways());
+        assertEquals(NatGateways.INSTANCE, dev.network().natGateways());
+        assertEquals(NatInstanceType.T4G_NANO, dev.network().natInstanceType());
         assertEquals(List.of("api", "catalog", "worker"), dev.services().stream().map(s -> s.name()).toList());
         assertEquals(List.of("web", "internal", "worker"), dev.services().stream().map(s -> s.kind().label()).toList());
         assertEquals(1, dev.services().get(0).desiredCount());
