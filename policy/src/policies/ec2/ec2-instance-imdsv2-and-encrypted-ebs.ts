@@ -1,6 +1,6 @@
 import { resourcePolicy } from "../../lib/policy";
 import { T } from "../../lib/types";
-import { known } from "../../lib/values";
+import { known, present } from "../../lib/values";
 
 export const ec2InstanceImdsv2AndEncryptedEbs = resourcePolicy({
     name: "ec2-instance-imdsv2-and-encrypted-ebs",
@@ -20,22 +20,24 @@ export const ec2InstanceImdsv2AndEncryptedEbs = resourcePolicy({
         }
     });
     out.part(r, () => {
-        const root = known("rootBlockDevice", () => r.props.rootBlockDevice);
-        if (root?.encrypted !== true || !root?.kmsKeyId) {
-            out.violation(r, root?.encrypted !== true ? "the root volume is not encrypted"
+        // The key is the stack's, an ARN unknown during preview: present() counts it as set.
+        const encrypted = known("rootBlockDevice.encrypted", () => r.props.rootBlockDevice?.encrypted);
+        if (encrypted !== true || !present(() => r.props.rootBlockDevice?.kmsKeyId)) {
+            out.violation(r, encrypted !== true ? "the root volume is not encrypted"
                 : "the root volume is encrypted with the AWS-managed key aws/ebs",
             "rootBlockDevice: {encrypted: true, kmsKeyId: <the stack's key>}",
             "set rootBlockDevice.encrypted: true and kmsKeyId to the stack's key (this replaces the instance)");
         }
     });
     out.part(r, () => {
-        const volumes: { deviceName?: string; encrypted?: boolean; kmsKeyId?: string }[] =
-            known("ebsBlockDevices", () => r.props.ebsBlockDevices) ?? [];
-        for (const volume of volumes) {
-            if (volume.encrypted !== true || !volume.kmsKeyId) {
-                out.violation(r, `volume ${volume.deviceName ?? "?"} is not encrypted with a customer-managed key`,
+        const count = known("ebsBlockDevices", () => (r.props.ebsBlockDevices ?? []).length) as number;
+        for (let i = 0; i < count; i++) {
+            const device = known(`ebsBlockDevices[${i}].deviceName`, () => r.props.ebsBlockDevices[i].deviceName) ?? "?";
+            if (known(`ebsBlockDevices[${i}].encrypted`, () => r.props.ebsBlockDevices[i].encrypted) !== true
+                || !present(() => r.props.ebsBlockDevices[i].kmsKeyId)) {
+                out.violation(r, `volume ${device} is not encrypted with a customer-managed key`,
                     "every ebsBlockDevices entry with encrypted: true and kmsKeyId",
-                    `set encrypted: true and kmsKeyId on ${volume.deviceName ?? "the volume"}`);
+                    `set encrypted: true and kmsKeyId on ${device === "?" ? "the volume" : device}`);
             }
         }
     });
