@@ -64,8 +64,10 @@ final class NatInstance {
         }
         firewall.allowAllOut("forwarded traffic, package updates and Systems Manager");
 
-        // EC2 does not pass aws:SourceAccount when it assumes an instance role, so the trust names the
-        // service alone; only an instance profile of this account can hand the role to an instance.
+        // The trust names the service alone, as AWS's instance-role examples do: whether EC2 sets
+        // aws:SourceAccount when it assumes an instance role was not confirmed, and a condition it does
+        // not meet would leave the instance without credentials. Only this account's instance profiles
+        // can hand the role to an instance.
         var role = new Role(name, RoleArgs.builder()
                 .description("Lets " + name + " be managed through Systems Manager; nothing else")
                 .assumeRolePolicy(Json.render(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
