@@ -10,6 +10,8 @@ import { ecrRepositoryEncrypted } from "./policies/ecr/ecr-repository-encrypted"
 import { ecsNoSecretsInEnvironment } from "./policies/ecs/ecs-no-secrets-in-environment";
 import { ecsServicePrivate } from "./policies/ecs/ecs-service-private";
 import { ecsTaskIngressOnlyFromGroups } from "./policies/ecs/ecs-task-ingress-only-from-groups";
+import { ec2InstanceImdsv2AndEncryptedEbs } from "./policies/ec2/ec2-instance-imdsv2-and-encrypted-ebs";
+import { ec2InstancePublicIpOnlyForNat } from "./policies/ec2/ec2-instance-public-ip-only-for-nat";
 import { efsEncrypted } from "./policies/efs/efs-encrypted";
 import { elasticacheEncryptedAtRestWithCmk } from "./policies/elasticache/elasticache-encrypted-at-rest-with-cmk";
 import { elasticacheFailoverAndBackups } from "./policies/elasticache/elasticache-failover-and-backups";
@@ -71,6 +73,8 @@ export const policies = [
     ecsNoSecretsInEnvironment,
     ecsServicePrivate,
     ecsTaskIngressOnlyFromGroups,
+    ec2InstanceImdsv2AndEncryptedEbs,
+    ec2InstancePublicIpOnlyForNat,
     efsEncrypted,
     elasticacheEncryptedAtRestWithCmk,
     elasticacheFailoverAndBackups,

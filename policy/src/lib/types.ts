@@ -16,6 +16,7 @@ export const T = {
     networkAcl: "aws:ec2/networkAcl:NetworkAcl",
     defaultNetworkAcl: "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
     networkAclRule: "aws:ec2/networkAclRule:NetworkAclRule",
+    ec2Instance: "aws:ec2/instance:Instance",
     rdsInstance: "aws:rds/instance:Instance",
     rdsCluster: "aws:rds/cluster:Cluster",
     rdsClusterInstance: "aws:rds/clusterInstance:ClusterInstance",

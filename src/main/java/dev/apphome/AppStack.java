@@ -210,6 +210,7 @@ public final class AppStack {
                 settings.alerts().emails(), none));
 
         var alerts = new Alerts(Naming.child(prefix, "alerts"), settings.alerts(), aws, keyArn, protection, none);
+        network.alarms(settings.alerts()).forEach(alerts::alarm);
         for (AppService service : services.values()) {
             StandardAlarms.service(service.args().name(), cluster.name(), service.serviceName(), settings.alerts())
                     .forEach(alerts::alarm);

@@ -48,7 +48,7 @@ class CostReadmeTest {
         var document = PreviewDocument.of(new Gson().toJsonTree(PlanDocument.toDocument(Stacks.plan("dev"))), "dev");
 
         Estimate e = Estimator.estimate(document, PriceTable.standard(), null, usage);
-        // 20 GB through the NAT gateway at 0.048, 2 GB ingested into the api's log group at 0.57 and kept at 0.03
-        assertEquals(0, new java.math.BigDecimal("2.16").compareTo(e.usageTotal()));
+        // 20 GB out through the NAT instance at 0.09, 2 GB ingested into the api's log group at 0.57 and kept at 0.03
+        assertEquals(0, new java.math.BigDecimal("3.00").compareTo(e.usageTotal()));
     }
 }

@@ -41,13 +41,28 @@ public final class Alerts extends ComponentResource {
         String description();
     }
 
-    /** One alarm on one metric, as the stack describes it. */
+    /**
+     * One alarm on one metric, as the stack describes it.
+     *
+     * @param actions what the alarm does besides notifying the topic, e.g. EC2's recover action
+     *                ({@code arn:aws:automate:<region>:ec2:recover}); none for most alarms
+     */
     public record AlarmSpec(String label, String description, String namespace, String metric,
                             Map<String, Output<String>> dimensions, String statistic, String comparison,
-                            double threshold, int periodSeconds, int evaluationPeriods, String missingData)
+                            double threshold, int periodSeconds, int evaluationPeriods, String missingData,
+                            List<String> actions)
             implements Alarm {
         public AlarmSpec {
             dimensions = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(dimensions));
+            actions = List.copyOf(actions);
+        }
+
+        /** An alarm that only notifies the topic. */
+        public AlarmSpec(String label, String description, String namespace, String metric,
+                         Map<String, Output<String>> dimensions, String statistic, String comparison,
+                         double threshold, int periodSeconds, int evaluationPeriods, String missingData) {
+            this(label, description, namespace, metric, dimensions, statistic, comparison, threshold, periodSeconds,
+                    evaluationPeriods, missingData, List.of());
         }
     }
 
@@ -171,7 +186,12 @@ public final class Alerts extends ComponentResource {
                 .evaluationPeriods(spec.evaluationPeriods())
                 .datapointsToAlarm(spec.evaluationPeriods())
                 .treatMissingData(spec.missingData())
-                .alarmActions(topic.arn().applyValue(List::of))
+                // The topic first, then any action of the alarm's own; returning to OK only notifies.
+                .alarmActions(topic.arn().applyValue(arn -> {
+                    List<String> actions = new ArrayList<>(List.of(arn));
+                    actions.addAll(spec.actions());
+                    return actions;
+                }))
                 .okActions(topic.arn().applyValue(List::of));
         if (spec.statistic().startsWith("p")) {
             alarm.extendedStatistic(spec.statistic());

@@ -98,7 +98,7 @@ final class CrossRules {
             capacity(d, path, s.architecture(), s.capacity());
             if (d.network != null && d.network.natGateways() == NatGateways.NONE && s.tracing().enabled()) {
                 d.problems.add(path + ".tracing", "is on in a network without NAT gateways, which cannot pull the X-Ray "
-                        + "daemon from AWS's public registry; allowed: natGateways single or onePerAz, or no tracing");
+                        + "daemon from AWS's public registry; allowed: natGateways single, onePerAz or instance, or no tracing");
             }
         }
         Map<Integer, String> priorities = new HashMap<>();
@@ -294,7 +294,7 @@ final class CrossRules {
                 && ImageSource.of(image, "aws").ecr().isEmpty()) {
             d.problems.add(path + ".image", "found '" + image + "', an image in "
                     + ImageSource.of(image, "aws").registry() + ", outside ECR, which a network without NAT "
-                    + "gateways cannot reach; allowed: an ECR image, or network.natGateways single or onePerAz");
+                    + "gateways cannot reach; allowed: an ECR image, or network.natGateways single, onePerAz or instance");
         }
     }
 

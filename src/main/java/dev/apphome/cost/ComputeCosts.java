@@ -17,6 +17,8 @@ final class ComputeCosts {
     static final String TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
     static final String CLUSTER = "aws:ecs/cluster:Cluster";
     static final String CAPACITY = "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders";
+    static final String INSTANCE = "aws:ec2/instance:Instance";
+    private static final String GP3 = "gp3";
     private static final Pattern WITH_UNIT = Pattern.compile("(?i)^\\s*([0-9.]+)\\s*(vcpu|gb|mb)?\\s*$");
 
     private ComputeCosts() {
@@ -24,6 +26,8 @@ final class ComputeCosts {
 
     static void register(Catalog c) {
         c.priced(SERVICE, ComputeCosts::fargateService);
+        c.priced(INSTANCE, ComputeCosts::ec2Instance,
+                "internetOutGb", "GB it sends to the internet a month");
         c.priced(CLUSTER, ComputeCosts::cluster);
         c.free(TASK_DEFINITION, "priced through the ECS services that run it");
         c.free(CAPACITY, "a setting of its cluster");
@@ -43,6 +47,39 @@ final class ComputeCosts {
                 "aws:iam/serviceLinkedRole:ServiceLinkedRole", "aws:iam/openIdConnectProvider:OpenIdConnectProvider")) {
             c.free(type, "IAM has no charge");
         }
+    }
+
+    /**
+     * An on-demand Linux instance running all month (its type's hours), its gp3 root volume (GB-months)
+     * and, with associatePublicIpAddress, its public IPv4 address. Only the root volume's size is
+     * priced; gp3's baseline 3,000 IOPS and 125 MB/s are included in its GB price.
+     */
+    static Outcome ec2Instance(Resource r, Pricing p) {
+        Props in = r.in();
+        String type = in.string("instanceType", null);
+        if (type == null || Props.UNKNOWN.equals(type)) {
+            return new Outcome.Unpriced("instanceType is not known (a launch template's type is not read)");
+        }
+        if (!"default".equals(in.string("tenancy", "default"))) {
+            return new Outcome.Unpriced("a " + in.string("tenancy", "") + " instance: the price table has only shared-tenancy prices");
+        }
+        List<Line> lines = new ArrayList<>();
+        lines.add(p.hourly("EC2 " + type + " (Linux, on demand)", BigDecimal.ONE, "hours", "ec2." + type));
+        if (!in.has("rootBlockDevice.volumeSize")) {
+            throw new Unpriceable("rootBlockDevice.volumeSize is not set, so the root volume is the AMI's, whose size "
+                    + "the plan does not show");
+        }
+        String volumeType = in.string("rootBlockDevice.volumeType", "the AMI's type");
+        if (!GP3.equals(volumeType)) {
+            throw new Unpriceable("a " + volumeType + " root volume: the price table has only gp3 volume prices");
+        }
+        BigDecimal size = in.number("rootBlockDevice.volumeSize");
+        lines.add(p.monthly("gp3 root volume: " + size.toPlainString() + " GB", size, "GB-months", "ebs.gp3.gbMonth"));
+        if (in.bool("associatePublicIpAddress", false)) {
+            lines.add(p.hourly("public IPv4 address", BigDecimal.ONE, "address-hours", "ipv4.hour"));
+        }
+        lines.add(p.usage(r, "data out to the internet", "GB", "dataTransfer.internetOut.firstTierGb", "internetOutGb"));
+        return Outcome.lines(lines);
     }
 
     static Outcome cluster(Resource r, Pricing p) {

@@ -98,7 +98,7 @@ public final class Estimator {
         a.add("A resource of an explicit provider in another region (CloudFront's web ACLs and certificates in us-east-1) "
                 + "is priced at that region's prices, and marked with it.");
         a.add("Public IPv4: one address per NAT gateway (its Elastic IP), per subnet of an internet-facing load balancer, "
-                + "per task with a public IP, and per other Elastic IP.");
+                + "per task with a public IP, per EC2 instance with associatePublicIpAddress, and per other Elastic IP.");
         a.add("RDS: gp3 storage when no type is set (the RDS default); backups within the free allowance of 100 % of "
                 + "the storage; one Secrets Manager secret when RDS manages the master password; no Extended Support "
                 + "charges (an engine version past standard support costs more per vCPU-hour). Aurora storage and I/O are usage.");

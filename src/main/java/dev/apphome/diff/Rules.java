@@ -20,7 +20,7 @@ final class Rules {
     static final Set<String> KNOWN = Set.of("unless-ipam-netmask", "tenancy", "private-nat-only", "source-kind-changes",
             "lb-subnet-mappings", "nlb-subnets-not-growing", "nlb-security-groups-presence", "capacity-strategy",
             "non-aurora-engine", "engine-except-redis-to-valkey", "engine-version-below:7.0.5", "downgrade",
-            "changed-to-other-value", "changes-to:LOCAL");
+            "changed-to-other-value", "changes-to:LOCAL", "user-data-replace-on-change");
 
     private Rules() {
     }
@@ -51,6 +51,8 @@ final class Rules {
             }
             case "downgrade" -> text(old) == null || text(now) == null || compareVersions(text(now), text(old)) < 0;
             case "changed-to-other-value" -> !blank(text(old)) && !blank(text(now)) && !text(old).equals(text(now));
+            // aws_instance's CustomizeDiff: ForceNewIf(user_data, user_data_replace_on_change).
+            case "user-data-replace-on-change" -> "true".equals(text(after.get("userDataReplaceOnChange")));
             case "changes-to:LOCAL" -> "LOCAL".equals(text(now)) && !"LOCAL".equals(text(old));
             default -> throw new IllegalStateException("the replace-forcing table names rule '" + rule
                     + "', which bin/diff does not know");

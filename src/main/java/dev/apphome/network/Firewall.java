@@ -109,6 +109,29 @@ public final class Firewall {
                 .build(), CustomResourceOptions.builder().parent(owner).build()));
     }
 
+    /**
+     * Admits every protocol and port from an address range inside the VPC: only for a NAT instance,
+     * which forwards whatever the private subnets send out.
+     */
+    public void admitAllFromRange(String label, String cidr, String why) {
+        rules.add(new SecurityGroupIngressRule(Naming.child(name, "in-" + label + "-all"), SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(group.id())
+                .cidrIpv4(cidr)
+                .ipProtocol("-1")
+                .description(why)
+                .build(), CustomResourceOptions.builder().parent(owner).build()));
+    }
+
+    /** Lets this group's members send anything anywhere (IPv4): only for a NAT instance, the private subnets' way out. */
+    public void allowAllOut(String why) {
+        rules.add(new SecurityGroupEgressRule(Naming.child(name, "out-all"), SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(group.id())
+                .cidrIpv4(WORLD_IPV4)
+                .ipProtocol("-1")
+                .description(why)
+                .build(), CustomResourceOptions.builder().parent(owner).build()));
+    }
+
     /** Lets this group's members open HTTPS connections anywhere (AWS APIs, image registries, third parties). */
     public void allowHttpsOut(String why) {
         rules.add(new SecurityGroupEgressRule(Naming.child(name, "out-https"), SecurityGroupEgressRuleArgs.builder()

@@ -41,6 +41,10 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.apphome.alerts.AlertSettings;
+import dev.apphome.alerts.Alerts;
+import dev.apphome.alerts.Monitored;
 import dev.apphome.common.AwsContext;
 import dev.apphome.common.Naming;
 import dev.apphome.common.PolicyDocument;
@@ -51,6 +55,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The VPC: public, private and isolated subnets in each AZ; an internet gateway for the public tier
@@ -58,7 +63,7 @@ import java.util.Map;
  * tier; S3 and DynamoDB gateway endpoints; optional interface endpoints; flow logs to an encrypted
  * log group; and the VPC's default security group adopted and emptied.
  */
-public final class Network extends ComponentResource {
+public final class Network extends ComponentResource implements Monitored {
 
     /** Interface endpoints that let tasks start without NAT: image pulls, logs, secrets. */
     static final List<String> INTERFACE_ENDPOINTS = List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager");
@@ -77,6 +82,7 @@ public final class Network extends ComponentResource {
     private final List<com.pulumi.resources.Resource> isolatedAclRules = new ArrayList<>();
     private boolean isolatedTierTalksToItself;
     private boolean isolatedAclApplied;
+    private final Optional<NatInstance> natInstance;
 
     public Network(String name, NetworkSettings args, AwsContext aws, Output<String> keyArn, Protection protection,
                    ComponentResourceOptions options) {
@@ -141,12 +147,12 @@ public final class Network extends ComponentResource {
                 .build(), child);
 
         var publicRoutes = routeTable(name, "public", child);
-        new Route(Naming.child(name, "public-default"), RouteArgs.builder()
+        var publicDefault = new Route(Naming.child(name, "public-default"), RouteArgs.builder()
                 .routeTableId(publicRoutes.id())
                 .destinationCidrBlock("0.0.0.0/0")
                 .gatewayId(internetGateway.id())
                 .build(), child);
-        associate(name, SubnetTier.PUBLIC, publicRoutes, child);
+        List<Resource> publicAssociations = associate(name, SubnetTier.PUBLIC, publicRoutes, child);
 
         List<NatGateway> natGateways = new ArrayList<>();
         for (int i = 0; i < args.natGateways().count(args.availabilityZones()); i++) {
@@ -163,6 +169,12 @@ public final class Network extends ComponentResource {
                     .build(), CustomResourceOptions.builder().parent(this).dependsOn(internetGateway).build()));
         }
 
+        this.natInstance = args.natGateways() != NatGateways.INSTANCE ? Optional.empty()
+                : Optional.of(new NatInstance(name, args.natInstanceType(), vpc.id(),
+                        subnets.get(SubnetTier.PUBLIC).get(0).id(),
+                        plan.stream().filter(p -> p.tier() == SubnetTier.PRIVATE).map(SubnetPlan.Planned::cidr).toList(),
+                        aws, keyArn, concat(List.of(internetGateway, publicDefault), publicAssociations), this));
+
         // One private route table per AZ, so that with a NAT gateway per AZ each AZ keeps its own egress.
         List<RouteTable> privateTables = new ArrayList<>();
         List<Subnet> privateSubnets = subnets.get(SubnetTier.PRIVATE);
@@ -175,6 +187,14 @@ public final class Network extends ComponentResource {
                         .routeTableId(table.id())
                         .destinationCidrBlock("0.0.0.0/0")
                         .natGatewayId(nat.id())
+                        .build(), child);
+            }
+            if (natInstance.isPresent()) {
+                new Route(Naming.child(name, "private-" + (zone + 1) + "-default"), RouteArgs.builder()
+                        .routeTableId(table.id())
+                        .destinationCidrBlock("0.0.0.0/0")
+                        // The interface, not the instance: a recovered instance keeps it, and so does the route.
+                        .networkInterfaceId(natInstance.get().networkInterfaceId())
                         .build(), child);
             }
             new RouteTableAssociation(Naming.child(name, "private-" + (zone + 1)), RouteTableAssociationArgs.builder()
@@ -254,14 +274,28 @@ public final class Network extends ComponentResource {
                 .build(), child);
     }
 
-    private void associate(String name, SubnetTier tier, RouteTable table, CustomResourceOptions child) {
+    private List<Resource> associate(String name, SubnetTier tier, RouteTable table, CustomResourceOptions child) {
         List<Subnet> tierSubnets = subnets.get(tier);
+        List<Resource> associations = new ArrayList<>();
         for (int i = 0; i < tierSubnets.size(); i++) {
-            new RouteTableAssociation(Naming.child(name, tier.label() + "-" + (i + 1)), RouteTableAssociationArgs.builder()
+            associations.add(new RouteTableAssociation(Naming.child(name, tier.label() + "-" + (i + 1)), RouteTableAssociationArgs.builder()
                     .subnetId(tierSubnets.get(i).id())
                     .routeTableId(table.id())
-                    .build(), child);
+                    .build(), child));
         }
+        return associations;
+    }
+
+    private static List<Resource> concat(List<Resource> first, List<Resource> second) {
+        List<Resource> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    /** The NAT instance's recovery alarm when the network has one; a managed NAT gateway needs none. */
+    @Override
+    public List<Alerts.Alarm> alarms(AlertSettings thresholds) {
+        return natInstance.<List<Alerts.Alarm>>map(nat -> List.of(nat.recoveryAlarm())).orElse(List.of());
     }
 
     /**

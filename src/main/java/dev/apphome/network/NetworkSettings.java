@@ -15,6 +15,7 @@ import java.util.Map;
  * @param zoneSlots            how many AZs the first address block of each tier holds; AZs past it take
  *                             addresses after every first block (version 1's layout when equal to the AZ count)
  * @param natGateways          how private subnets reach the internet
+ * @param natInstanceType      the NAT instance's type (natGateways instance only; t4g.nano when unset)
  * @param subnetPrefixes       the size of each tier's subnets
  * @param interfaceEndpoints   whether to add interface endpoints so that tasks start without NAT
  * @param isolatedAcl          whether the isolated subnets get a network ACL that admits only the private
@@ -29,7 +30,11 @@ public record NetworkSettings(
                 + "(6 for a new stack): changing it moves subnets",
                 derived = "availabilityZones (version 1's layout, where adding an AZ moves subnets)",
                 min = 2, max = SubnetPlan.MAX_ZONES) Integer zoneSlots,
-        @Key(doc = "NAT strategy; `none` needs `interfaceEndpoints`", dflt = "single") NatGateways natGateways,
+        @Key(doc = "NAT strategy; `none` needs `interfaceEndpoints`; `instance` is one EC2 NAT instance in the first AZ "
+                + "(about $8 a month instead of about $39 for a gateway, but one instance to keep patched, one AZ's "
+                + "egress and a burstable instance's bandwidth)", dflt = "single") NatGateways natGateways,
+        @Key(doc = "the NAT instance's type: the smallest burstable Graviton or x86 types, all with EC2's recover "
+                + "action", derived = "t4g.nano with natGateways instance; none otherwise") NatInstanceType natInstanceType,
         @Key(doc = "subnet sizes; CIDRs are planned, never typed") SubnetPrefixes subnetPrefixes,
         @Key(doc = "ECR, Logs and Secrets Manager endpoints in the private subnets (about $7.30 per endpoint per AZ "
                 + "per month)", dflt = "false") boolean interfaceEndpoints,
@@ -58,12 +63,21 @@ public record NetworkSettings(
 
     public NetworkSettings {
         zoneSlots = zoneSlots != null ? zoneSlots : availabilityZones;
+        // Defaulted only for a NAT instance, so that a type set for any other strategy stays visible to RULES.
+        if (natInstanceType == null && natGateways == NatGateways.INSTANCE) {
+            natInstanceType = NatInstanceType.T4G_NANO;
+        }
     }
 
     public static final List<Rule<NetworkSettings>> RULES = List.of(
             Rule.of("natGateways", n -> n.natGateways != NatGateways.NONE || n.interfaceEndpoints,
                     "is none while interfaceEndpoints is false: tasks could not pull images, read secrets or write logs; "
-                            + "allowed: natGateways single or onePerAz, or interfaceEndpoints: true"),
+                            + "allowed: natGateways single, onePerAz or instance, or interfaceEndpoints: true"),
+            Rule.of("natInstanceType", n -> n.natInstanceType == null || n.natGateways == NatGateways.INSTANCE,
+                    n -> "is " + n.natInstanceType.apiName() + " while natGateways is "
+                            + n.natGateways.written() + ", which makes no NAT instance; "
+                            + "allowed: natInstanceType only with natGateways: instance (remove it, or set natGateways: "
+                            + "instance)"),
             Rule.of("cidr", n -> n.planProblem() == null, NetworkSettings::planProblem));
 
     /** Every subnet's CIDR, planned from the VPC range; fails when the range cannot hold them. */

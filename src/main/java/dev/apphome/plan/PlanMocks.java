@@ -88,6 +88,20 @@ public class PlanMocks implements Mocks {
                 state.put("allocationId", id);
                 state.put("publicIp", "203.0.113." + (Integer.parseInt(hex.substring(0, 2), 16) % 250 + 1));
             }
+            case "aws:ec2/instance:Instance" -> {
+                id = "i-" + hex.substring(0, 17);
+                state.put("primaryNetworkInterfaceId", "eni-" + hex(hex).substring(0, 17));
+                state.put("privateIp", "10.0.32." + (Integer.parseInt(hex.substring(0, 2), 16) % 250 + 4));
+                if (Boolean.TRUE.equals(state.get("associatePublicIpAddress"))) {
+                    state.put("publicIp", "203.0.113." + (Integer.parseInt(hex.substring(2, 4), 16) % 250 + 1));
+                }
+            }
+            case "aws:iam/instanceProfile:InstanceProfile" -> {
+                id = physical;
+                state.put("name", physical);
+                state.put("arn", "arn:aws:iam::" + ACCOUNT_ID + ":instance-profile/" + physical);
+            }
+            case "aws:iam/rolePolicyAttachment:RolePolicyAttachment" -> id = state.get("role") + "-" + hex.substring(0, 8);
             case "aws:ec2/routeTable:RouteTable" -> id = "rtb-" + hex.substring(0, 17);
             case "aws:ec2/route:Route" -> id = "r-" + hex.substring(0, 17);
             case "aws:ec2/routeTableAssociation:RouteTableAssociation" -> id = "rtbassoc-" + hex.substring(0, 17);
@@ -359,12 +373,31 @@ public class PlanMocks implements Mocks {
             case "aws:ec2/getManagedPrefixList:getManagedPrefixList" -> Map.of(
                     "id", "pl-4fa04526", "name", "com.amazonaws.global.cloudfront.origin-facing", "addressFamily", "IPv4",
                     "maxEntries", 55, "entries", List.of());
+            // AWS's public AMI parameters: a made-up AMI id per parameter, the same on every run.
+            case "aws:ssm/getParameter:getParameter" -> {
+                String parameter = String.valueOf(argument(args, "name"));
+                yield Map.of("name", parameter, "value", "ami-0" + hex(region + parameter).substring(0, 16),
+                        "type", "String", "id", parameter, "arn", "arn:aws:ssm:" + region + "::parameter" + parameter,
+                        "version", 1, "insecureValue", "ami-0" + hex(region + parameter).substring(0, 16));
+            }
             case "aws:secretsmanager/getRandomPassword:getRandomPassword" -> Map.of(
                     "randomPassword", PLACEHOLDER_SECRET, "id", "offline");
             default -> throw new IllegalArgumentException("the offline plan does not answer " + args.token
                     + "; add it to " + PlanMocks.class.getSimpleName());
         };
         return CompletableFuture.completedFuture(result);
+    }
+
+    /**
+     * One argument of a data-source call. {@code CallArgs.args} is a Guava map, and Guava is only on the
+     * SDK's runtime class path, so the field is read as the plain {@link Map} it is.
+     */
+    public static Object argument(CallArgs call, String name) {
+        try {
+            return ((Map<?, ?>) CallArgs.class.getField("args").get(call)).get(name);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String zone(int index) {

@@ -184,7 +184,7 @@ class BadStackFilesTest {
             "cache patch version|  apphome:cache: {nodeType: cache.t4g.micro, engineVersion: '8.0.1'}|Pulumi.test.yaml: apphome:cache.engineVersion: found '8.0.1'; allowed: a major.minor version such as 8.0 or 7.1",
             "waf rate under its minimum|  apphome:loadBalancer: {plainHttp: true, rateLimitPer5Minutes: 50}|Pulumi.test.yaml: apphome:loadBalancer.rateLimitPer5Minutes: found 50; allowed: a whole number from 100 to 2000000000",
             "body paths without a limit|  apphome:loadBalancer: {plainHttp: true, blockBodiesOnPaths: [/api/]}|Pulumi.test.yaml: apphome:loadBalancer.blockBodiesOnPaths: is set without blockBodiesOverKb; allowed: set blockBodiesOverKb too, or remove the paths",
-            "public image without nat|  apphome:network: {natGateways: none, interfaceEndpoints: true}|Pulumi.test.yaml: apphome:services.web.image: found 'nginx:1.27', an image in docker.io, outside ECR, which a network without NAT gateways cannot reach; allowed: an ECR image, or network.natGateways single or onePerAz",
+            "public image without nat|  apphome:network: {natGateways: none, interfaceEndpoints: true}|Pulumi.test.yaml: apphome:services.web.image: found 'nginx:1.27', an image in docker.io, outside ECR, which a network without NAT gateways cannot reach; allowed: an ECR image, or network.natGateways single, onePerAz or instance",
     })
     void refusesWhatAwsWouldRefuseOrWhatCouldNotWork(String label, String line, String expected) {
         var found = problems(Stacks.MINIMAL.replace("  apphome:loadBalancer:\n    plainHttp: true\n",

@@ -6,6 +6,7 @@ import dev.apphome.database.DatabaseDeployment;
 import dev.apphome.database.DatabaseEngine;
 import dev.apphome.loadbalancer.Certificate;
 import dev.apphome.network.NatGateways;
+import dev.apphome.network.NatInstanceType;
 import dev.apphome.secrets.SecretSource;
 import dev.apphome.service.CpuArchitecture;
 import dev.apphome.service.ServiceKind;
@@ -36,7 +37,8 @@ class StackSettingsReaderTest {
         var dev = Stacks.committed("dev");
 
         assertEquals(2, dev.network().availabilityZones());
-        assertEquals(NatGateways.SINGLE, dev.network().natGateways());
+        assertEquals(NatGateways.INSTANCE, dev.network().natGateways());
+        assertEquals(NatInstanceType.T4G_NANO, dev.network().natInstanceType());
         assertEquals(List.of("api", "catalog", "worker"), dev.services().stream().map(s -> s.name()).toList());
         assertEquals(List.of("web", "internal", "worker"), dev.services().stream().map(s -> s.kind().label()).toList());
         assertEquals(1, dev.services().get(0).desiredCount());
@@ -160,7 +162,7 @@ class StackSettingsReaderTest {
                         + "pulumi config set --secret --stack test stripeKey '<value>'",
                 "Pulumi.test.yaml: apphome:network.availabilityZones: expected a whole number from 2 to 6, found 'two'",
                 "Pulumi.test.yaml: apphome:network.natGateway: unknown key; did you mean 'natGateways'?; allowed keys here: "
-                        + "cidr, availabilityZones, zoneSlots, natGateways, subnetPrefixes, interfaceEndpoints, isolatedAcl, "
+                        + "cidr, availabilityZones, zoneSlots, natGateways, natInstanceType, subnetPrefixes, interfaceEndpoints, isolatedAcl, "
                         + "flowLogRetentionDays",
                 "Pulumi.test.yaml: apphome:services.api.memroy: unknown key; did you mean 'memory'?; allowed keys here: "
                         + "kind, image, port, cpu, memory, architecture, desiredCount, minCount, maxCount, scaling, "
@@ -194,8 +196,11 @@ class StackSettingsReaderTest {
     @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
             "unknown namespace|  apphom:network: {}|Pulumi.test.yaml: apphom:network: unknown namespace 'apphom'; did you mean 'apphome'?; this program reads apphome:*, aws:* and pulumi:*",
             "vpc too small|  apphome:network: {cidr: 10.0.0.0/19}|Pulumi.test.yaml: apphome:network.cidr: needs 9216 addresses for 2 AZs × 3 tiers (public /24, private /20, isolated /24) but 10.0.0.0/19 has 8192; allowed: a larger VPC range or smaller subnets",
-            "no egress at all|  apphome:network: {natGateways: none}|Pulumi.test.yaml: apphome:network.natGateways: is none while interfaceEndpoints is false: tasks could not pull images, read secrets or write logs; allowed: natGateways single or onePerAz, or interfaceEndpoints: true",
-            "misspelled enum|  apphome:network: {natGateways: onePerAZ}|Pulumi.test.yaml: apphome:network.natGateways: found 'onePerAZ'; allowed: one of none, single, onePerAz; did you mean 'onePerAz'?",
+            "no egress at all|  apphome:network: {natGateways: none}|Pulumi.test.yaml: apphome:network.natGateways: is none while interfaceEndpoints is false: tasks could not pull images, read secrets or write logs; allowed: natGateways single, onePerAz or instance, or interfaceEndpoints: true",
+            "misspelled enum|  apphome:network: {natGateways: onePerAZ}|Pulumi.test.yaml: apphome:network.natGateways: found 'onePerAZ'; allowed: one of none, single, onePerAz, instance; did you mean 'onePerAz'?",
+            "nat instance type without a nat instance|  apphome:network: {natGateways: single, natInstanceType: t4g.micro}|Pulumi.test.yaml: apphome:network.natInstanceType: is t4g.micro while natGateways is single, which makes no NAT instance; allowed: natInstanceType only with natGateways: instance (remove it, or set natGateways: instance)",
+            "nat instance type by default strategy|  apphome:network: {natInstanceType: t3.nano}|Pulumi.test.yaml: apphome:network.natInstanceType: is t3.nano while natGateways is single, which makes no NAT instance; allowed: natInstanceType only with natGateways: instance (remove it, or set natGateways: instance)",
+            "unknown nat instance type|  apphome:network: {natGateways: instance, natInstanceType: t4g.large}|Pulumi.test.yaml: apphome:network.natInstanceType: found 't4g.large'; allowed: one of t4g.nano, t4g.micro, t4g.small, t3.nano, t3.micro, t3.small",
             "log retention|  apphome:logRetentionDays: 45|Pulumi.test.yaml: apphome:logRetentionDays: found '45'; allowed: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 (the retention periods CloudWatch Logs accepts)",
             "aurora too small|  apphome:database: {engine: postgres, deployment: aurora, instanceClass: db.t4g.micro}|Pulumi.test.yaml: apphome:database.instanceClass: found 'db.t4g.micro', which Aurora does not offer; allowed: db.t4g.medium or larger",
             "aurora multi-az without reader|  apphome:database: {engine: mysql, deployment: aurora, instanceClass: db.r6g.large, multiAz: true}|Pulumi.test.yaml: apphome:database.multiAz: is true for an Aurora cluster with readers: 0; allowed: readers ≥ 1 (an Aurora cluster fails over to a reader)",

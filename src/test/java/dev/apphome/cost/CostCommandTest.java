@@ -52,7 +52,7 @@ class CostCommandTest {
         assertEquals("USD", estimate.get("currency").getAsString());
         assertEquals("eu-west-1", estimate.get("region").getAsString());
         assertEquals("aws-list-prices-us-east-1-eu-west-1-sa-east-1-2026-10-04 (2026-10-04)", estimate.get("prices").getAsString());
-        assertEquals(0, new BigDecimal("113.92352375").compareTo(estimate.getAsJsonObject("monthly").get("fixed").getAsBigDecimal()));
+        assertEquals(0, new BigDecimal("83.04552375").compareTo(estimate.getAsJsonObject("monthly").get("fixed").getAsBigDecimal()));
         assertEquals(0, estimate.getAsJsonObject("monthly").get("usage").getAsBigDecimal().signum());
         BigDecimal fixed = BigDecimal.ZERO;
         for (JsonElement r : estimate.getAsJsonArray("resources")) {
@@ -65,29 +65,29 @@ class CostCommandTest {
                 }
             }
         }
-        assertEquals(0, fixed.compareTo(new BigDecimal("113.92352375")), "monthly.fixed is the sum of the lines with usage false");
+        assertEquals(0, fixed.compareTo(new BigDecimal("83.04552375")), "monthly.fixed is the sum of the lines with usage false");
         JsonObject unpriced = estimate.getAsJsonArray("unpriced").get(0).getAsJsonObject();
         assertEquals(Set.of("urn", "type", "reason"), unpriced.keySet());
-        assertTrue(run.out().contains("\nFixed monthly total: 113.92 USD\n"), run.out());
+        assertTrue(run.out().contains("\nFixed monthly total: 83.05 USD\n"), run.out());
     }
 
     @Test
     void aUsageFileAddsTheUsageLinesUnderItsAssumptions() throws Exception {
         Path usage = dir.resolve("usage.yaml");
         Files.writeString(usage, """
-                # 100 GB through the NAT gateway, half an LCU on average
+                # 100 GB out through the NAT instance, half an LCU on average
                 types:
-                  aws:ec2/natGateway:NatGateway: {dataProcessedGb: 100}
+                  aws:ec2/instance:Instance: {internetOutGb: 100}
                   aws:lb/loadBalancer:LoadBalancer: {lcu: 0.5}
                 """);
         Path json = dir.resolve("usage-cost.json");
         var run = run(dev.toString(), "--usage", usage.toString(), "--json", json.toString());
 
         assertEquals(0, run.status(), run.err());
-        // 100 × 0.048 + 0.5 × 730 × 0.008 = 4.8 + 2.92
+        // 100 × 0.09 (data out; a NAT instance has no per-GB processing charge) + 0.5 × 730 × 0.008 = 9 + 2.92
         JsonObject monthly = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonObject("monthly");
-        assertEquals(0, new BigDecimal("7.72").compareTo(monthly.get("usage").getAsBigDecimal()));
-        assertTrue(run.out().contains("\nUsage monthly total: 7.72 USD\nFixed and usage: 121.64 USD\n"), run.out());
+        assertEquals(0, new BigDecimal("11.92").compareTo(monthly.get("usage").getAsBigDecimal()));
+        assertTrue(run.out().contains("\nUsage monthly total: 11.92 USD\nFixed and usage: 94.97 USD\n"), run.out());
     }
 
     @Test
@@ -109,23 +109,23 @@ class CostCommandTest {
                   aws:ec2/vpc:Vpc: {gb: 1}
                 resources:
                   nope: {lcu: 1}
-                  apphome-dev-nat-1: {lcu: 2, dataProcessedGb: -1}
+                  apphome-dev-nat-instance: {lcu: 2, internetOutGb: -1}
                 """);
         var bad = run(dev.toString(), "--usage", usage.toString());
         assertEquals(2, bad.status());
-        assertEquals("bin/cost: " + usage + ": resources.apphome-dev-nat-1.dataProcessedGb must be a number of 0 or more, not -1.\n",
+        assertEquals("bin/cost: " + usage + ": resources.apphome-dev-nat-instance.internetOutGb must be a number of 0 or more, not -1.\n",
                 bad.err());
         Files.writeString(usage, """
                 types:
                   aws:ec2/vpc:Vpc: {gb: 1}
                 resources:
                   nope: {lcu: 1}
-                  apphome-dev-nat-1: {lcu: 2}
+                  apphome-dev-nat-instance: {lcu: 2}
                 """);
         var unknown = run(dev.toString(), "--usage", usage.toString());
         assertEquals("bin/cost: " + usage + ": types.aws:ec2/vpc:Vpc: resources of this type have no usage-priced lines; "
-                + "resources.nope: the document has no resource with this name or URN; resources.apphome-dev-nat-1.lcu is not a usage "
-                + "quantity of it (allowed: dataProcessedGb, internetOutGb).\n", unknown.err());
+                + "resources.nope: the document has no resource with this name or URN; resources.apphome-dev-nat-instance.lcu is not a "
+                + "usage quantity of it (allowed: internetOutGb).\n", unknown.err());
     }
 
     @Test
@@ -147,7 +147,7 @@ class CostCommandTest {
         assertEquals("""
                 #### dev
 
-                Fixed monthly estimate: **$113.92** on the base, **$118.20** with this change: **+$4.28** (eu-west-1, USD, prices \
+                Fixed monthly estimate: **$83.05** on the base, **$87.33** with this change: **+$4.28** (eu-west-1, USD, prices \
                 aws-list-prices-us-east-1-eu-west-1-sa-east-1-2026-10-04 (2026-10-04)).
 
                 | resource | line | base | head | change |
@@ -157,7 +157,7 @@ class CostCommandTest {
                 | `apphome-dev-api-service` | Fargate x86_64 vCPU, Spot: 1.5 tasks × 0.25 vCPU | $1.66 | $3.32 | +$1.66 |
                 | `apphome-dev-api-service` | Fargate x86_64 memory, Spot: 1.5 tasks × 0.5 GB | $0.37 | $0.73 | +$0.37 |
                 """, Files.readString(markdown));
-        assertTrue(run.out().contains("\nFixed monthly estimate of dev: 113.92 → 118.20 USD (+$4.28)\n"), run.out());
+        assertTrue(run.out().contains("\nFixed monthly estimate of dev: 83.05 → 87.33 USD (+$4.28)\n"), run.out());
     }
 
     @Test

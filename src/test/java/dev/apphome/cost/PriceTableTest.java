@@ -55,7 +55,7 @@ class PriceTableTest {
             }
         });
         assertEquals(List.of(), problems);
-        assertEquals(147, table.getAsJsonObject("items").size());
+        assertEquals(151, table.getAsJsonObject("items").size());
         assertEquals(List.of("us-east-1", "eu-west-1", "sa-east-1"), PriceTable.standard().regions());
         assertEquals(730, PriceTable.standard().hoursPerMonth());
     }

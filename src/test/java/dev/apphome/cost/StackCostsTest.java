@@ -47,7 +47,7 @@ class StackCostsTest {
         expected.add(new Fixed("apphome-dev-alerts-dashboard", "dashboard", "1", "3", "3"));
         expected.addAll(alarms("apphome-dev-alerts-", "api-5xx", "api-cpu", "api-memory", "api-p95", "api-p99", "api-unhealthy",
                 "cache-cpu", "cache-memory", "catalog-cpu", "catalog-memory", "db-connections", "db-cpu", "db-storage", "jobs-age",
-                "jobs-dead-letters", "worker-cpu", "worker-memory"));
+                "jobs-dead-letters", "nat-instance-recover", "worker-cpu", "worker-memory"));
         expected.addAll(List.of(
                 // one Valkey cache.t4g.micro node: 730 h × 0.0136
                 new Fixed("apphome-dev-cache-group", "1 × cache.t4g.micro (Valkey)", "730", "0.0136", "9.928"),
@@ -63,9 +63,11 @@ class StackCostsTest {
                 // WAF: one ACL, three managed rule groups and a rate rule
                 new Fixed("apphome-dev-alb-waf", "web ACL", "1", "5", "5"),
                 new Fixed("apphome-dev-alb-waf", "rules: 4 (a managed rule group counts as one)", "4", "1", "4"),
-                // one NAT gateway: 730 × 0.048, and its Elastic IP: 730 × 0.005
-                new Fixed("apphome-dev-nat-1", "NAT gateway", "730", "0.048", "35.04"),
-                new Fixed("apphome-dev-nat-1", "public IPv4 address", "730", "0.005", "3.65"),
+                // the NAT instance (natGateways: instance): t4g.nano 730 × 0.0046, an 8 GB gp3 root 8 × 0.088,
+                // and its public IPv4 address 730 × 0.005
+                new Fixed("apphome-dev-nat-instance", "EC2 t4g.nano (Linux, on demand)", "730", "0.0046", "3.358"),
+                new Fixed("apphome-dev-nat-instance", "gp3 root volume: 8 GB", "8", "0.088", "0.704"),
+                new Fixed("apphome-dev-nat-instance", "public IPv4 address", "730", "0.005", "3.65"),
                 new Fixed("apphome-dev-secrets-jwtSigningKey", "secret", "1", "0.40", "0.40")));
         // api and catalog: 1 task of 0.25 vCPU / 0.5 GB, strategy FARGATE weight 1, FARGATE_SPOT weight 3, base 0:
         // 0.25 task on demand, 0.75 on Spot at 0.3 × on-demand (0.04048 × 0.3 = 0.012144; 0.004445 × 0.3 = 0.0013335).
@@ -87,8 +89,9 @@ class StackCostsTest {
                 new Fixed("apphome-dev-worker-service", "Fargate x86_64 memory, Spot: 0 tasks × 0.5 GB", "0", "0.0013335", "0")));
 
         assertLines(expected, e);
-        // 3 + 19 alarm metrics × 0.10 + 9.928 + 0.4 + 15.35 + 1 + 25.696 + 9 + 38.69 + 0.4 + 2 × 4.27975 = 113.92352375
-        assertEquals(0, new BigDecimal("113.92352375").compareTo(e.fixed()));
+        // 3 + 20 alarm metrics × 0.10 + 9.928 + 0.4 + 15.35 + 1 + 25.696 + 9 + 7.712 + 0.4 + 2 × 4.27975 = 83.04552375
+        // (113.92352375 with the NAT gateway: its 38.69 replaced by the instance's 7.712 and one more alarm)
+        assertEquals(0, new BigDecimal("83.04552375").compareTo(e.fixed()));
         assertEquals("eu-west-1", e.region());
     }
 

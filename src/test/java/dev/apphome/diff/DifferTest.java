@@ -231,12 +231,25 @@ class DifferTest {
 
     @Test
     void aTypeTheTableDoesNotKnowIsAnUpdateThatSaysSo() {
-        String type = "aws:ec2/instance:Instance";
-        var change = DIFFER.between(plan(state(type, "vm", Map.of("ami", "a"))), plan(state(type, "vm", Map.of("ami", "b"))))
-                .get(0);
+        String type = "aws:lightsail/instance:Instance";
+        var change = DIFFER.between(plan(state(type, "vm", Map.of("blueprintId", "a"))),
+                plan(state(type, "vm", Map.of("blueprintId", "b")))).get(0);
 
         assertEquals(Verdict.UPDATE, change.verdict());
         assertEquals(true, change.unknownType());
+    }
+
+    @Test
+    void aNatInstanceIsReplacedByNewUserDataOnlyWhenItAsksToBe() {
+        String type = "aws:ec2/instance:Instance";
+        var replaced = DIFFER.between(
+                plan(state(type, "nat", Map.of("userData", "a", "userDataReplaceOnChange", true))),
+                plan(state(type, "nat", Map.of("userData", "b", "userDataReplaceOnChange", true)))).get(0);
+        var restarted = DIFFER.between(plan(state(type, "nat", Map.of("userData", "a"))),
+                plan(state(type, "nat", Map.of("userData", "b")))).get(0);
+
+        assertEquals(Verdict.REPLACE, replaced.verdict());
+        assertEquals(Verdict.UPDATE, restarted.verdict());
     }
 
     // A real preview's own decisions -----------------------------------------------------------------

@@ -40,7 +40,7 @@ class ForcingTableTest {
     @Test
     void everyTypeNamesItsProviderVersionSchemaSourceAndEvidence() {
         assertEquals("terraform-provider-aws v5.100.0, the schema com.pulumi:aws 6.83.0 bridges", TABLE.provider());
-        assertEquals(96, TABLE.types().size());
+        assertEquals(99, TABLE.types().size());
         for (String type : TABLE.types()) {
             var facts = TABLE.facts(type).orElseThrow();
             assertEquals("terraform-provider-aws v5.100.0", facts.provider(), type);
@@ -104,6 +104,12 @@ class ForcingTableTest {
             "aws:cloudwatch/metricAlarm:MetricAlarm, threshold, false",
             "aws:ec2/securityGroup:SecurityGroup, description, true",
             "aws:route53/record:Record, type, false",
+            // The NAT instance: its AMI, subnet and public-address choice replace it; its type is a stop and start.
+            "aws:ec2/instance:Instance, ami, true", "aws:ec2/instance:Instance, subnetId, true",
+            "aws:ec2/instance:Instance, associatePublicIpAddress, true",
+            "aws:ec2/instance:Instance, rootBlockDevice.kmsKeyId, true",
+            "aws:ec2/instance:Instance, instanceType, false", "aws:ec2/instance:Instance, userData, false",
+            "aws:ec2/instance:Instance, sourceDestCheck, false", "aws:ec2/instance:Instance, metadataOptions.httpTokens, false",
     })
     void anInputForcesAReplacementExactlyWhenTheSchemaSaysSo(String type, String input, boolean forces) {
         assertEquals(forces, TABLE.facts(type).orElseThrow().replaceOn().contains(input));
@@ -127,7 +133,9 @@ class ForcingTableTest {
         assertEquals(List.of("aws:cloudfront/cachePolicy:CachePolicy", "aws:cloudwatch/logDelivery:LogDelivery",
                 "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",
                 "aws:cloudwatch/logDeliverySource:LogDeliverySource",
-                "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration", "aws:kms/keyPolicy:KeyPolicy"),
+                "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration",
+                "aws:iam/instanceProfile:InstanceProfile", "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+                "aws:kms/keyPolicy:KeyPolicy"),
                 unverified);
         assertTrue(unverified.stream().allMatch(t -> TABLE.facts(t).orElseThrow().stateful() == null));
         assertEquals("aws_kms_key_policy, terraform-provider-aws v5.100.0 internal/service/kms/key_policy.go "

@@ -44,9 +44,9 @@ class NetworkTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"dev, 2, 1", "prod, 3, 3"})
+    @CsvSource({"dev, 2, 0", "prod, 3, 3", "minimal, 2, 1"})
     void eachTierHasOneSubnetPerZoneAndNatFollowsTheStrategy(String stack, int zones, int nats) {
-        var plan = Stacks.plan(stack);
+        var plan = Stacks.anyPlan(stack);
 
         for (String tier : List.of("public", "private", "isolated")) {
             assertEquals(zones, plan.ofType(SUBNET).stream().filter(s -> tier.equals(s.inputString("tags.tier"))).count());
@@ -82,7 +82,9 @@ class NetworkTest {
                     assertEquals(1, routes.size());
                     assertEquals("0.0.0.0/0", routes.get(0).inputString("destinationCidrBlock"));
                     assertNull(routes.get(0).input("gatewayId"));
-                    assertEquals("aws:ec2/natGateway:NatGateway", source(plan, routes.get(0), "natGatewayId").type());
+                    // dev's egress is a NAT instance (natGateways: instance), prod's a gateway per AZ.
+                    assertEquals(stack.equals("dev") ? "aws:ec2/instance:Instance" : "aws:ec2/natGateway:NatGateway",
+                            source(plan, routes.get(0), stack.equals("dev") ? "networkInterfaceId" : "natGatewayId").type());
                 }
                 case "isolated" -> assertEquals(List.of(), routes, subnet.name() + " has no route out");
                 default -> throw new AssertionError(tier);
@@ -106,13 +108,27 @@ class NetworkTest {
 
     @Test
     void aSingleNatServesEveryPrivateSubnetFromAPublicSubnet() {
+        var plan = Stacks.anyPlan("minimal");
+
+        for (String name : List.of("apphome-minimal-private-1", "apphome-minimal-private-2")) {
+            var route = routesOf(plan, tableOf(plan, plan.named(SUBNET, name))).get(0);
+            assertEquals("apphome-minimal-nat-1", source(plan, route, "natGatewayId").name());
+        }
+        assertEquals("apphome-minimal-public-1",
+                source(plan, plan.named("aws:ec2/natGateway:NatGateway", "apphome-minimal-nat-1"), "subnetId").name());
+    }
+
+    @Test
+    void devsNatInstanceServesEveryPrivateSubnetFromTheFirstPublicSubnet() {
         var plan = Stacks.plan("dev");
 
         for (String name : List.of("apphome-dev-private-1", "apphome-dev-private-2")) {
             var route = routesOf(plan, tableOf(plan, plan.named(SUBNET, name))).get(0);
-            assertEquals("apphome-dev-nat-1", source(plan, route, "natGatewayId").name());
+            assertEquals("apphome-dev-nat-instance", source(plan, route, "networkInterfaceId").name());
         }
-        assertEquals("apphome-dev-public-1", source(plan, plan.named("aws:ec2/natGateway:NatGateway", "apphome-dev-nat-1"), "subnetId").name());
+        assertEquals("apphome-dev-public-1",
+                source(plan, plan.named("aws:ec2/instance:Instance", "apphome-dev-nat-instance"), "subnetId").name());
+        assertEquals("t4g.nano", plan.named("aws:ec2/instance:Instance", "apphome-dev-nat-instance").inputString("instanceType"));
     }
 
     @Test
