@@ -15,8 +15,19 @@ export const SECRET_NAME_CONFIG = {
 /**
  * Whether a plain variable holds what its name says is a secret. A variable that only points at one
  * ({@code DB_SECRET_ARN}, {@code SHOP_API_TOKEN_SECRET_ARN}) does not: its value is an ARN, and
- * reading the secret still takes the role's permission. Task definitions and functions share it.
+ * reading the secret still takes the role's permission. Nor does the key of a keyed secret that a
+ * function is given beside that ARN ({@code SHOP_API_TOKEN_SECRET_KEY} next to
+ * {@code SHOP_API_TOKEN_SECRET_ARN}), whose value is a JSON key name; without its ARN beside it, a
+ * {@code _SECRET_KEY} is what it says (Stripe's {@code STRIPE_SECRET_KEY}). Task definitions and
+ * functions share it.
  */
-export function holdsSecret(config: SecretNameConfig, name: string, value: unknown): boolean {
-    return new RegExp(config.secretNamePattern, "i").test(name) && !/_ARN$/.test(name) && isSet(value);
+export function holdsSecret(config: SecretNameConfig, name: string, value: unknown,
+                            siblings: Record<string, unknown> = {}): boolean {
+    if (!new RegExp(config.secretNamePattern, "i").test(name) || /_ARN$/.test(name) || !isSet(value)) {
+        return false;
+    }
+    const pointer = /^(.+)_SECRET_KEY$/.exec(name);
+    const arn = pointer ? siblings[`${pointer[1]}_SECRET_ARN`] : undefined;
+    const keyName = typeof value !== "string" || /^[A-Za-z0-9_.-]{1,128}$/.test(value);
+    return !(pointer && isSet(arn) && keyName);
 }

@@ -15,7 +15,7 @@ export const lambdaNoSecretsInEnvironment = resourcePolicy<SecretNameConfig>({
 }, [T.lambdaFunction], (r, out, config) => {
     const variables = known("environment.variables", () => r.props.environment?.variables) ?? {};
     for (const name of Object.keys(variables).sort()) {
-        if (holdsSecret(config, name, variables[name])) {
+        if (holdsSecret(config, name, variables[name], variables)) {
             out.violation(r, `${name} is in the function's plain environment`,
                 "secret values only in Secrets Manager, the function given the secret's ARN",
                 `move ${name} to apphome:secrets and name it under the function's secrets (it then receives `
