@@ -48,7 +48,8 @@ class CommerceLinkHubExampleTest {
             var redrive = Json.parse(prod("aws:sqs/queue:Queue", "queue-" + queue + "-queue").inputString("redrivePolicy"));
             assertEquals(arn(prod("aws:sqs/queue:Queue", "queue-" + queue + "-dlq")), map(redrive).get("deadLetterTargetArn"), queue);
         }
-        assertEquals(360L, number(prod("aws:sqs/queue:Queue", "queue-caption-analysis-queue"), "visibilityTimeoutSeconds"), "six times the caption parser's 300-second timeout, as AWS advises for queue consumers");
+        assertEquals(360L, number(prod("aws:sqs/queue:Queue", "queue-caption-analysis-queue"), "visibilityTimeoutSeconds"),
+                "the caption parser's 300 seconds per message (000) and a minute to spare, before another worker may take it");
     }
 
     @Test
