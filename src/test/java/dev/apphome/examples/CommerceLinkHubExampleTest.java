@@ -48,7 +48,8 @@ class CommerceLinkHubExampleTest {
             var redrive = Json.parse(prod("aws:sqs/queue:Queue", "queue-" + queue + "-queue").inputString("redrivePolicy"));
             assertEquals(arn(prod("aws:sqs/queue:Queue", "queue-" + queue + "-dlq")), map(redrive).get("deadLetterTargetArn"), queue);
         }
-        assertEquals(360L, number(prod("aws:sqs/queue:Queue", "queue-caption-analysis-queue"), "visibilityTimeoutSeconds"), "six times the caption parser's 300-second timeout, as AWS advises for queue consumers");
+        assertEquals(360L, number(prod("aws:sqs/queue:Queue", "queue-caption-analysis-queue"), "visibilityTimeoutSeconds"),
+                "the caption parser's 300 seconds per message (000) and a minute to spare, before another worker may take it");
     }
 
     @Test
@@ -92,12 +93,53 @@ class CommerceLinkHubExampleTest {
     }
 
     @Test
+    void theScheduledIngestionIsAnHourlyFunctionOfItsOwnImageSizedAsTheGuidesLambda() {
+        var function = prod("aws:lambda/function:Function", "fn-scheduled-ingestion-function");
+        var schedule = prod("aws:scheduler/schedule:Schedule", "fn-scheduled-ingestion-schedule");
+        var repository = prod("aws:ecr/repository:Repository", "ecr-scheduled-ingestion-repository");
+
+        assertEquals(List.of("Image", repository.outputs().get("repositoryUrl") + ":1.0.0", 1024L, 300L),
+                List.of(function.input("packageType"), function.input("imageUri"), number(function, "memorySize"),
+                        number(function, "timeout")));
+        assertEquals(List.of("rate(1 hour)", "UTC", "ENABLED", function.outputs().get("arn")),
+                List.of(schedule.input("scheduleExpression"), schedule.input("scheduleExpressionTimezone"),
+                        schedule.input("state"), schedule.input("target.arn")));
+        assertEquals(3600L, number(schedule, "target.retryPolicy.maximumEventAgeInSeconds"), "a run not started within the hour is dropped");
+        assertEquals(3600L, number(prod("aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig",
+                "fn-scheduled-ingestion-async"), "maximumEventAgeInSeconds"));
+    }
+
+    @Test
+    void theScheduledIngestionRunsInThePrivateSubnetsAndReachesOnlyWhatItIngestsInto() {
+        var function = prod("aws:lambda/function:Function", "fn-scheduled-ingestion-function");
+        var privateSubnets = PROD.ofType("aws:ec2/subnet:Subnet").stream().filter(s -> s.name().startsWith("apphome-prod-private-"))
+                .sorted(java.util.Comparator.comparing(PlannedResource::name)).map(PlannedResource::id).toList();
+
+        assertEquals(2, privateSubnets.size());
+        assertEquals(privateSubnets, function.input("vpcConfig.subnetIds"));
+        assertEquals(List.of(prod("aws:ec2/securityGroup:SecurityGroup", "fn-scheduled-ingestion-sg").id()),
+                function.input("vpcConfig.securityGroupIds"));
+        // Mocks cannot show the function reaching Apify or Secrets Manager: only that it is given the
+        // secret's ARN, never its value, and the stores it writes by name.
+        assertEquals(Map.of("APIFY_TOKEN_SECRET_ARN", arn(prod("aws:secretsmanager/secret:Secret", "secrets-apify")),
+                        "BUCKET_ASSETS", prod("aws:s3/bucketV2:BucketV2", "bucket-assets-bucket").id(),
+                        "TABLE_JOBS", prod("aws:dynamodb/table:Table", "table-jobs-table").id(),
+                        "TABLE_VIDEOS", prod("aws:dynamodb/table:Table", "table-videos-table").id(),
+                        "TOPIC_PROCESSING_ARN", arn(prod("aws:sns/topic:Topic", "topic-processing-topic"))),
+                function.input("environment.variables"));
+        assertEquals(30L, number(prod("aws:cloudwatch/logGroup:LogGroup", "fn-scheduled-ingestion-logs"), "retentionInDays"),
+                "the stack's retention: a function's log group has no 14-day key of its own");
+        assertEquals("rate(1 hour)", DEV.named("aws:scheduler/schedule:Schedule", "apphome-dev-fn-scheduled-ingestion-schedule")
+                .input("scheduleExpression"));
+    }
+
+    @Test
     void productionHasANatGatewayPerAzAndDevOneAsTheGuideAdvisesLogsKeptThirtyDays() {
         assertEquals(2, PROD.ofType("aws:ec2/natGateway:NatGateway").size());
         assertEquals(1, DEV.ofType("aws:ec2/natGateway:NatGateway").size());
         PROD.ofType("aws:cloudwatch/logGroup:LogGroup").stream().filter(g -> g.name().endsWith("-logs"))
                 .forEach(g -> assertEquals(30L, number(g, "retentionInDays"), g.name()));
-        List.of("secrets-jwt", "secrets-externalApis").forEach(s ->
+        List.of("secrets-jwt", "secrets-externalApis", "secrets-apify").forEach(s ->
                 assertEquals(7L, number(prod("aws:secretsmanager/secret:Secret", s), "recoveryWindowInDays")));
     }
 
