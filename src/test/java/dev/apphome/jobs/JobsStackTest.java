@@ -113,16 +113,20 @@ class JobsStackTest {
     }
 
     @Test
-    void theScheduledFunctionGetsItsSecretsArnNeverItsValueAndMayReadExactlyThatSecret() {
+    void theScheduledFunctionGetsItsKeyedSecretsArnAndKeysNeverValuesAndMayReadExactlyThatSecretOnce() {
         var function = PLAN.named("aws:lambda/function:Function", P + "fn-feed-refresh-function");
         var secret = PLAN.ofType("aws:secretsmanager/secret:Secret").stream()
-                .filter(s -> s.name().contains("shopApiToken")).findFirst().orElseThrow();
+                .filter(s -> s.name().endsWith("secrets-shop")).findFirst().orElseThrow();
         var read = Json.statements(PLAN.named("aws:iam/rolePolicy:RolePolicy", P + "fn-feed-refresh-role"), "policy")
                 .stream().filter(s -> "ReadOwnSecrets".equals(s.get("Sid"))).findFirst().orElseThrow();
 
-        assertEquals(Map.of("variables", Map.of("SHOP_API_TOKEN_SECRET_ARN", secret.outputs().get("arn"))),
+        // Lambda injects no secrets: two keys of one JSON secret are its ARN twice and each key's name.
+        assertEquals(Map.of("variables", Map.of(
+                        "SHOP_API_TOKEN_SECRET_ARN", secret.outputs().get("arn"), "SHOP_API_TOKEN_SECRET_KEY", "apiToken",
+                        "SHOP_WEBHOOK_SECRET_SECRET_ARN", secret.outputs().get("arn"),
+                        "SHOP_WEBHOOK_SECRET_SECRET_KEY", "webhookSecret")),
                 function.input("environment"));
-        assertEquals(List.of(secret.outputs().get("arn")), read.get("Resource"));
+        assertEquals(List.of(secret.outputs().get("arn")), read.get("Resource"), "the secret once, not once per key");
     }
 
     @Test
