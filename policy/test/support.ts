@@ -50,6 +50,11 @@ export function planOf(specs: Spec[]): PlanDocument {
     };
 }
 
+/** One policy's findings among a run's diagnostics, as "level resource: message-without-description". */
+export function findingsOf(diagnostics: Diagnostic[], policy: string): string[] {
+    return diagnostics.filter(d => d.policy === policy).map(d => `${d.level} ${d.message.split("\n").slice(1).join("\n")}`);
+}
+
 /** One pack process per test file, reconfigured for each run, as the CLI would configure it. */
 export class Pack {
     private session?: AnalyzerSession;
@@ -69,8 +74,7 @@ export class Pack {
 
     /** The findings of one policy, as "level resource: message-without-description". */
     async findings(plan: PlanDocument, policy: string, config: PackConfig = {}): Promise<string[]> {
-        const diagnostics = await this.run(plan, config);
-        return diagnostics.filter(d => d.policy === policy).map(d => `${d.level} ${d.message.split("\n").slice(1).join("\n")}`);
+        return findingsOf(await this.run(plan, config), policy);
     }
 
     get analyzer(): AnalyzerSession {
