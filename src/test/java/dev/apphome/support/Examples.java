@@ -42,8 +42,12 @@ public final class Examples {
             PlanRunner.Result plan = ExampleDocs.plan(example);
             try {
                 Path dir = Files.createDirectories(Stacks.ROOT.resolve(DOCUMENTS));
-                Files.writeString(dir.resolve(example.system() + "-" + example.stack() + ".json"),
-                        PlanDocument.toJson(plan, PlanDocument.projectDefaults(Stacks.ROOT.resolve("Pulumi.yaml"))));
+                // Written aside and moved into place: a test JVM beside this one may write the same
+                // document, and the pack's tests must never read half of one.
+                Path part = Files.createTempFile(dir, example.system() + "-" + example.stack(), ".part");
+                Files.writeString(part, PlanDocument.toJson(plan, PlanDocument.projectDefaults(Stacks.ROOT.resolve("Pulumi.yaml"))));
+                Files.move(part, dir.resolve(example.system() + "-" + example.stack() + ".json"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
