@@ -125,10 +125,13 @@ final class NatInstance {
     }
 
     /**
-     * Enables forwarding and source NAT at every boot. AL2023 ships neither iptables nor a service
-     * that restores rules, so iptables-services is installed (over the internet gateway: the
-     * instance has its own public address) and the rules are saved to /etc/sysconfig/iptables. The
-     * FORWARD chain is emptied because the package's default rules reject forwarded packets.
+     * Enables forwarding and source NAT. User data runs at the first boot only; later boots keep
+     * both because forwarding is set in /etc/sysctl.d and the rules are saved to
+     * /etc/sysconfig/iptables, which the iptables service restores. AL2023 ships neither iptables nor
+     * that service, so iptables-services is installed (over the internet gateway: the instance has
+     * its own public address). The FORWARD chain is emptied because the package's default rules
+     * reject forwarded packets; its policy stays ACCEPT, and the security group admits only the
+     * private subnets.
      */
     static String userData() {
         return String.join("\n",
