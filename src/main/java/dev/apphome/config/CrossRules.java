@@ -25,6 +25,7 @@ import dev.apphome.service.ImageSource;
 import dev.apphome.service.CpuArchitecture;
 import dev.apphome.service.ServiceKind;
 import dev.apphome.service.ServiceSettings;
+import dev.apphome.wiring.SecretReference;
 import dev.apphome.wiring.StoreKind;
 import dev.apphome.wiring.Uses;
 
@@ -179,9 +180,9 @@ final class CrossRules {
 
     /** A service's secret reference: a secret with one value by name, one key of a JSON secret as {@code name.key}. */
     private static void secret(Draft d, String path, String reference) {
-        int dot = reference.indexOf('.');
-        String secret = dot < 0 ? reference : reference.substring(0, dot);
-        String key = dot < 0 ? null : reference.substring(dot + 1);
+        var parsed = SecretReference.parse(reference);
+        String secret = parsed.secret();
+        String key = parsed.key().orElse(null);
         if (!d.secretNames.contains(secret)) {
             d.problems.add(path, "names secret '" + secret + "', which " + d.ns + "secrets does not declare"
                     + Words.suggestion(secret, d.secretNames) + "; declared: " + declaredList(d.secretNames));

@@ -41,6 +41,7 @@ import dev.apphome.schema.Rule;
 import dev.apphome.service.CpuArchitecture;
 import dev.apphome.wiring.Client;
 import dev.apphome.wiring.Connection;
+import dev.apphome.wiring.SecretReference;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -168,11 +169,8 @@ public final class AppFunction extends ComponentResource implements Monitored {
         variables.putAll(connection.environment());
         // Lambda injects no secrets: the function reads the secret by ARN (and a keyed one's key from its JSON).
         connection.secretArns().forEach((k, arn) -> variables.put(k + FunctionSettings.SECRET_ARN_SUFFIX, arn));
-        args.secrets().forEach((k, reference) -> {
-            if (reference.contains(".")) {
-                variables.put(k + FunctionSettings.SECRET_KEY_SUFFIX, Output.of(reference.substring(reference.indexOf('.') + 1)));
-            }
-        });
+        args.secrets().forEach((k, reference) -> SecretReference.parse(reference).key()
+                .ifPresent(key -> variables.put(k + FunctionSettings.SECRET_KEY_SUFFIX, Output.of(key))));
 
         var function = com.pulumi.aws.lambda.FunctionArgs.builder()
                 .name(functionName)

@@ -15,6 +15,7 @@ import dev.apphome.common.Naming;
 import dev.apphome.common.Protection;
 import dev.apphome.schema.Rule;
 import dev.apphome.wiring.Connection;
+import dev.apphome.wiring.SecretReference;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -145,14 +146,14 @@ public final class AppSecrets extends ComponentResource {
         Map<String, Output<String>> secretArns = new LinkedHashMap<>();
         java.util.SortedSet<String> used = new java.util.TreeSet<>();
         variables.forEach((variable, reference) -> {
-            int dot = reference.indexOf('.');
-            String secretName = dot < 0 ? reference : reference.substring(0, dot);
+            var parsed = SecretReference.parse(reference);
+            String secretName = parsed.secret();
             used.add(secretName);
             Output<String> arn = arn(secretName);
-            if (dot < 0) {
+            if (parsed.key().isEmpty()) {
                 valueFrom.put(variable, arn);
             } else {
-                String key = reference.substring(dot + 1);
+                String key = parsed.key().get();
                 if (!settings.get(secretName).keys().containsKey(key)) {
                     throw new IllegalArgumentException("secret " + secretName + " has no key " + key);
                 }
