@@ -1,17 +1,16 @@
 import { after, before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
-import { execFile } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { PackConfig, PlanDocument } from "../src/engine/analyzer";
-import { Pack, PACK_DIR } from "./support";
+import { Pack, PACK_DIR, planBatch } from "./support";
 
 /**
  * The pack over every example stack under examples/<system>/: production examples with prod.json,
  * the smaller ones with dev.json, none may have a mandatory violation. The plans are the documents
  * the Java tests of the same bin/test run left in target/example-plans (each example is planned
- * once); a document missing or older than its stack file or the program is made again with bin/plan.
+ * once); the documents missing or older than their stack file or the program are made again with
+ * one bin/plan --batch.
  */
 const REPO = path.resolve(PACK_DIR, "..");
 const DOCUMENTS = path.join(REPO, "target", "example-plans");
@@ -41,12 +40,6 @@ function newestSource(): number {
     return newest;
 }
 
-function planWithBinPlan(example: Example): Promise<string> {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "apphome-example-")), `${example.system}-${example.stack}.json`);
-    return new Promise((resolve, reject) => execFile(path.join(REPO, "bin", "plan"), [example.file, "--json", file, "--quiet"],
-        { cwd: REPO }, (error, _out, err) => (error ? reject(new Error(`bin/plan ${example.file} failed: ${err}`)) : resolve(file))));
-}
-
 const plans = new Map<string, PlanDocument>();
 const key = (e: Example) => `${e.system}/${e.stack}`;
 
@@ -56,14 +49,11 @@ before(async () => {
         const doc = path.join(DOCUMENTS, `${e.system}-${e.stack}.json`);
         return !fs.existsSync(doc) || fs.statSync(doc).mtimeMs < Math.max(program, fs.statSync(e.file).mtimeMs);
     });
-    const made = new Map<string, string>();
-    // Two at a time: each is a JVM, and the machine has two cores.
-    for (let i = 0; i < stale.length; i += 2) {
-        await Promise.all(stale.slice(i, i + 2).map(async e => made.set(key(e), await planWithBinPlan(e))));
-    }
+    const made = stale.length === 0 ? new Map()
+        : await planBatch(stale.map(e => ({ key: key(e), stack: e.file, preview: false })));
     for (const e of EXAMPLES) {
-        const file = made.get(key(e)) ?? path.join(DOCUMENTS, `${e.system}-${e.stack}.json`);
-        plans.set(key(e), JSON.parse(fs.readFileSync(file, "utf8")));
+        plans.set(key(e), made.get(key(e))?.doc
+            ?? JSON.parse(fs.readFileSync(path.join(DOCUMENTS, `${e.system}-${e.stack}.json`), "utf8")));
     }
     await pack.start();
 });

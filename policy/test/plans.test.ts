@@ -1,13 +1,13 @@
 import { after, before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
-import { execFile, execFileSync } from "child_process";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { PackConfig, PlanDocument, PlanState } from "../src/engine/analyzer";
 import { format, summarize } from "../src/check";
 import { judge } from "../src/engine/document";
-import { Pack, PACK_DIR } from "./support";
+import { Pack, PACK_DIR, planBatch, Wanted } from "./support";
 
 /**
  * The whole pack over the real program's plans, made by bin/plan from the committed stack files:
@@ -20,33 +20,12 @@ const plans = new Map<string, PlanDocument>();
 
 const files = new Map<string, string>();
 
-/** One plan made in before(): the stack (a committed stack's name or a stack file) and its mode. */
-interface Wanted {
-    key: string;
-    stack: string;
-    preview: boolean;
-}
-
-/**
- * Plans every wanted stack with bin/plan, as CI does, in one --batch run: one JVM, whose start costs
- * more than a plan. Each document is kept under its key.
- */
-function planAll(wanted: Wanted[]): Promise<void> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "apphome-plan-"));
-    const list = path.join(dir, "plans.tsv");
-    fs.writeFileSync(list, wanted.map(w => {
-        files.set(w.key, path.join(dir, `${w.key}.json`));
-        return [w.stack, "--json", files.get(w.key)!, "--quiet", ...(w.preview ? ["--preview"] : [])].join("\t");
-    }).join("\n") + "\n");
-    return new Promise((resolve, reject) => execFile(path.join(REPO, "bin", "plan"), ["--batch", list], { cwd: REPO },
-        (error, _out, err) => {
-            if (error) {
-                reject(new Error(`bin/plan --batch failed: ${err}`));
-                return;
-            }
-            wanted.forEach(w => plans.set(w.key, JSON.parse(fs.readFileSync(files.get(w.key)!, "utf8"))));
-            resolve();
-        }));
+/** Plans the wanted stacks in one bin/plan --batch and keeps each document and its file by key. */
+async function planAll(wanted: Wanted[]): Promise<void> {
+    for (const [key, made] of await planBatch(wanted)) {
+        files.set(key, made.file);
+        plans.set(key, made.doc);
+    }
 }
 
 /** A fresh copy of a plan made in before(). */

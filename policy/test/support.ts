@@ -1,3 +1,6 @@
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { AnalyzerSession, Diagnostic, PackConfig, PlanDocument, PlanState } from "../src/engine/analyzer";
 
@@ -102,4 +105,33 @@ export function mutate(specs: Spec[], name: string, change: (inputs: Record<stri
 
 export function without(specs: Spec[], name: string, type?: string): Spec[] {
     return specs.filter(s => !(s.name === name && (!type || s.type === type)));
+}
+
+/** One plan to make: a committed stack's name or a stack file's path, and whether in preview mode. */
+export interface Wanted {
+    key: string;
+    stack: string;
+    preview: boolean;
+}
+
+/**
+ * Plans every wanted stack with bin/plan, as CI does, in one --batch run: one JVM, whose start costs
+ * more than a plan. Each document comes back under its key, with the file bin/plan wrote it to.
+ */
+export function planBatch(wanted: Wanted[]): Promise<Map<string, { file: string; doc: PlanDocument }>> {
+    const repo = path.resolve(PACK_DIR, "..");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "apphome-plan-"));
+    const list = path.join(dir, "plans.tsv");
+    const files = new Map(wanted.map(w => [w.key, path.join(dir, `${w.key.replace(/\//g, "-")}.json`)]));
+    fs.writeFileSync(list, wanted.map(w =>
+        [w.stack, "--json", files.get(w.key)!, "--quiet", ...(w.preview ? ["--preview"] : [])].join("\t")).join("\n") + "\n");
+    return new Promise((resolve, reject) => execFile(path.join(repo, "bin", "plan"), ["--batch", list], { cwd: repo },
+        (error, _out, err) => {
+            if (error) {
+                reject(new Error(`bin/plan --batch failed: ${err}`));
+                return;
+            }
+            resolve(new Map(wanted.map(w => [w.key, { file: files.get(w.key)!,
+                doc: JSON.parse(fs.readFileSync(files.get(w.key)!, "utf8")) as PlanDocument }])));
+        }));
 }
